@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Configuration;
+
+namespace ChatBot.Core.Configuration;
+
+/// <summary>
+/// Finds and reads the configuration: appsettings.json at the repository root (found from any working directory),
+/// then environment variables prefixed CHATBOT_ (with "__" between section and key), then explicit overrides.
+/// </summary>
+public static class ChatBotConfiguration
+{
+    public const string FileName = "appsettings.json";
+    public const string EnvironmentPrefix = "CHATBOT_";
+
+    /// <summary>Builds the configuration.</summary>
+    /// <param name="configFile">An explicit appsettings file (--config); otherwise the nearest one is found.</param>
+    /// <param name="overrides">Settings that win over everything (command-line options such as --corpus).</param>
+    /// <exception cref="ConfigurationException">The file given does not exist or is not valid JSON.</exception>
+    public static IConfigurationRoot Build(string? configFile = null, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var file = configFile is null ? Locate() : Path.GetFullPath(configFile);
+        if (configFile is not null && !File.Exists(file))
+        {
+            throw new ConfigurationException($"{file}: configuration file not found (--config)");
+        }
+
+        var root = file is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(file)!;
+        var builder = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [ChatBotPaths.RootKey] = root });
+        if (file is not null)
+        {
+            builder.AddJsonFile(file, optional: false, reloadOnChange: false);
+        }
+
+        builder.AddEnvironmentVariables(EnvironmentPrefix);
+        if (overrides is not null)
+        {
+            builder.AddInMemoryCollection(overrides);
+        }
+
+        try
+        {
+            return builder.Build();
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidDataException or IOException)
+        {
+            throw new ConfigurationException($"{file}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// The nearest appsettings.json: walking up from the working directory, then from the application's own folder
+    /// (so `dotnet run` from anywhere finds the repository's file). Null when there is none.
+    /// </summary>
+    public static string? Locate()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, FileName);
+                // A build output folder may hold a copy; the repository root is the one beside corpus/ or ChatBot.sln.
+                if (File.Exists(candidate) && (File.Exists(Path.Combine(dir.FullName, "ChatBot.sln")) || System.IO.Directory.Exists(Path.Combine(dir.FullName, "corpus"))))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+}

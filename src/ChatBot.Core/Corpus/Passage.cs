@@ -1,0 +1,26 @@
+namespace ChatBot.Core.Corpus;
+
+/// <summary>
+/// A paragraph-sized chunk of reporting (or one caption), tied to its article. Long paragraphs are split at
+/// sentence boundaries. <see cref="Text"/> is exactly <c>article.Text.Substring(Start, Text.Length)</c>.
+/// </summary>
+public sealed record Passage
+{
+    /// <summary>"ARTICLE-ID#ORDINAL", stable while the article is unchanged.</summary>
+    public required string Id { get; init; }
+
+    public required string ArticleId { get; init; }
+
+    /// <summary>Position among the article's passages (0-based).</summary>
+    public required int Ordinal { get; init; }
+
+    public required PassageKind Kind { get; init; }
+
+    public required int Start { get; init; }
+
+    public required string Text { get; init; }
+
+    public required IReadOnlyList<Sentence> Sentences { get; init; }
+
+    public static string MakeId(string articleId, int ordinal) => $"{articleId}#{ordinal}";
+}

@@ -1,0 +1,25 @@
+using ChatBot.Core.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBot.Core;
+
+/// <summary>The one entry point hosts call to wire the engine.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers the answering engine and everything under it, with options validated at start-up.</summary>
+    public static IServiceCollection AddChatBotCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddSingleton(ChatBotPaths.FromConfiguration(configuration));
+        services.AddOptions<CorpusOptions>().Bind(configuration.GetSection(CorpusOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.Section)).ValidateOnStart();
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PromptOptions>().Bind(configuration.GetSection(PromptOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        // Stages, in the order data flows (design.md). Each feature registers its own implementations here.
+        return services;
+    }
+}
