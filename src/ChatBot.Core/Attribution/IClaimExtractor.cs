@@ -9,6 +9,6 @@ namespace ChatBot.Core.Attribution;
 /// <remarks>Thread-safe and pure: the same article gives the same claims. Called at index time for every article.</remarks>
 public interface IClaimExtractor
 {
-    /// <summary>One claim per sentence of <paramref name="passages"/>, in sentence order.</summary>
-    IReadOnlyList<Claim> Extract(Article article, IReadOnlyList<Passage> passages);
+    /// <summary>One claim per sentence of <paramref name="passages"/>, in sentence order; sources and their kinds come from <paramref name="catalog"/>.</summary>
+    IReadOnlyList<Claim> Extract(Article article, IReadOnlyList<Passage> passages, SourceCatalog catalog);
 }

@@ -11,6 +11,10 @@ public interface ICorpusReader
     /// <exception cref="CorpusFormatException">sources.yaml is malformed (file, line, reason).</exception>
     IReadOnlyList<CorpusFile> Scan(string corpusDirectory, CancellationToken cancellationToken);
 
+    /// <summary>Reads corpus/sources.yaml (an empty catalog when there is none).</summary>
+    /// <exception cref="CorpusFormatException">sources.yaml is malformed (file, line, reason).</exception>
+    SourceCatalog ReadCatalog(string corpusDirectory);
+
     /// <summary>Reads one file: its articles, metadata resolved by precedence, text segmented into reporting and the rest.</summary>
     CorpusReadResult Read(CorpusFile file, CancellationToken cancellationToken);
 }
