@@ -1,4 +1,6 @@
+using ChatBot.Core.Answering;
 using ChatBot.Core.Configuration;
+using ChatBot.Core.Corpus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +21,12 @@ public static class ServiceCollectionExtensions
         services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PromptOptions>().Bind(configuration.GetSection(PromptOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
-        // Stages, in the order data flows (design.md). Each feature registers its own implementations here.
+        // Stages, in the order data flows (design.md): corpus, analysis and index, attribution, prompts, answering.
+        services.AddSingleton<SourceCatalogProvider>();
+        services.AddSingleton<IQuestionRewriter, RuleBasedQuestionRewriter>();
+        services.AddSingleton<ExtractiveAnswerComposer>();
+        services.AddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveAnswerComposer>());
+        services.AddSingleton<IAnsweringService, AnsweringService>();
         return services;
     }
 }

@@ -33,5 +33,6 @@ public sealed record Answer
     public IReadOnlyList<AnswerPart> Parts { get; init; } = [];
 
     /// <summary>How the answer was made, for editors; null unless asked for.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public AnswerTrace? Trace { get; init; }
 }

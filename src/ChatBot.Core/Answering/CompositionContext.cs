@@ -29,4 +29,7 @@ public sealed record CompositionContext
     public DateOnly? Now { get; init; }
 
     public required PromptSet Prompts { get; init; }
+
+    /// <summary>The question as read by the service (terms, names, shape, outlets); composers read it themselves when null.</summary>
+    public QuestionFocus? Focus { get; init; }
 }

@@ -1,0 +1,13 @@
+namespace ChatBot.Core.Analysis;
+
+/// <summary>
+/// The text-analysis chain used at index time and query time alike, exposed for the stages that compare texts
+/// (sentence relevance, follow-up resolution, the support check): the same folding, alias canonicalisation,
+/// lower-casing, stop words and stemming the index uses, so a question's "Daesh" meets a passage's "IS".
+/// </summary>
+/// <remarks>Thread-safe and pure.</remarks>
+public interface ITextAnalyzer
+{
+    /// <summary>The content terms of <paramref name="text"/>, in order, after the whole chain.</summary>
+    IReadOnlyList<string> Terms(string text);
+}

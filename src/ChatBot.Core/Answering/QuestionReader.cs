@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+using ChatBot.Core.Analysis;
+using ChatBot.Core.Corpus;
+
+namespace ChatBot.Core.Answering;
+
+/// <summary>
+/// Reads a standalone question into a <see cref="QuestionFocus"/>: its content terms through the shared analysis
+/// chain, which of them are names, what shape of statement would answer it, and which outlets it names.
+/// </summary>
+/// <remarks>Thread-safe.</remarks>
+public sealed partial class QuestionReader
+{
+    // Words that frame a question rather than say what it is about. Analysed once, so they match the chain's terms.
+    private static readonly string[] FramingWords =
+    [
+        "how", "many", "much", "what", "which", "who", "whom", "whose", "when", "where", "why", "did", "does", "do",
+        "say", "said", "says", "report", "reported", "reports", "reporting", "tell", "told", "according", "happen",
+        "happened", "happening", "get", "got", "make", "made", "take", "took", "there", "close", "far", "long", "number",
+        "outlet", "outlets", "article", "articles", "news", "story", "stories", "claim", "claims", "claimed", "source",
+        "sources", "know", "known", "describe", "described", "mention", "mentioned", "state", "stated", "accord",
+    ];
+
+    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "how", "what", "which", "who", "whom", "whose", "when", "where", "why", "did", "does", "do", "is", "are", "was",
+        "were", "has", "have", "had", "can", "could", "will", "would", "should", "and", "but", "so", "the", "a", "an",
+        "in", "on", "at", "according", "tell", "give", "list", "name", "please", "i", "according to",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    };
+
+    private readonly ITextAnalyzer _analyzer;
+    private readonly HashSet<string> _framingTerms;
+
+    public QuestionReader(ITextAnalyzer analyzer)
+    {
+        _analyzer = analyzer;
+        _framingTerms = new HashSet<string>(FramingWords.SelectMany(w => analyzer.Terms(w)), StringComparer.Ordinal);
+    }
+
+    public QuestionFocus Read(string question, SourceCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(catalog);
+
+        var outlets = new List<string>();
+        var searchText = question;
+        foreach (var outlet in catalog.Outlets)
+        {
+            foreach (var name in outlet.Aliases.Prepend(outlet.Name).OrderByDescending(n => n.Length))
+            {
+                var pattern = new Regex($@"(?<![\w-])(?:the\s+)?{Regex.Escape(name)}(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+                if (pattern.IsMatch(searchText))
+                {
+                    outlets.Add(outlet.Name);
+                    searchText = pattern.Replace(searchText, " ");
+                    break;
+                }
+            }
+        }
+
+        var names = new List<QuestionName>();
+        foreach (Match match in NamePattern().Matches(searchText))
+        {
+            var text = match.Value.Trim();
+            var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // A capitalised first word is a name only if it is not a question word ("Who", "How", "Did").
+            if (match.Index == FirstWordIndex(searchText) && NotNames.Contains(words[0]))
+            {
+                text = string.Join(' ', words.Skip(1));
+            }
+
+            if (text.Length == 0 || NotNames.Contains(text))
+            {
+                continue;
+            }
+
+            var terms = _analyzer.Terms(text).Where(t => !_framingTerms.Contains(t)).ToList();
+            if (terms.Count > 0)
+            {
+                names.Add(new QuestionName(text, terms));
+            }
+        }
+
+        var allTerms = _analyzer.Terms(searchText).Where(t => !_framingTerms.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+        var entityTerms = new HashSet<string>(names.SelectMany(n => n.Terms), StringComparer.Ordinal);
+        foreach (var term in entityTerms.Where(t => !allTerms.Contains(t)))
+        {
+            allTerms.Add(term);
+        }
+
+        return new QuestionFocus
+        {
+            Terms = allTerms,
+            EntityTerms = entityTerms,
+            Names = names,
+            Shape = ReadShape(question),
+            AboutChangingSituation = ChangingSituation().IsMatch(question),
+            Outlets = outlets,
+            SearchText = searchText,
+        };
+    }
+
+    private static int FirstWordIndex(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsLetterOrDigit(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
+
+    private static AnswerShape ReadShape(string question) =>
+        DistanceQuestion().IsMatch(question) ? AnswerShape.Distance
+        : FigureQuestion().IsMatch(question) ? AnswerShape.Figure
+        : TimeQuestion().IsMatch(question) ? AnswerShape.Time
+        : SourceQuestion().IsMatch(question) ? AnswerShape.Source
+        : AnswerShape.Any;
+
+    // Runs of capitalised words (with the particles of Arabic names and "of"/"for" inside), or all-caps acronyms.
+    [GeneratedRegex(@"\b(?:[A-Z][\p{L}\p{N}'’]*(?:-[\p{L}\p{N}'’]+)*)(?:\s+(?:(?:of|for|the|al|el|ez|as|bin|ibn|de|la)\s+)?[A-Z][\p{L}\p{N}'’]*(?:-[\p{L}\p{N}'’]+)*)*|\b(?:al|el|ad|as|ash|ar|az)-[A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"\bhow\s+(?:close|far|near)\b|\bwithin\s+how\b|\bwhat\s+distance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DistanceQuestion();
+
+    [GeneratedRegex(@"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|share|percentage|proportion|portion|toll|figure)\b|\bdeath\s+toll\b|\bcasualt", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FigureQuestion();
+
+    [GeneratedRegex(@"^\s*(?:and\s+)?when\b|\bwhat\s+(?:date|day|time|year|month)\b|\bsince\s+when\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeQuestion();
+
+    [GeneratedRegex(@"\bwho\s+(?:said|says|claimed|claims|reported|reports|told|announced|stated)\b|\baccording\s+to\s+whom\b|\bwhat\s+(?:source|sources)\b|\bwho\s+is\s+the\s+source\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SourceQuestion();
+
+    [GeneratedRegex(@"\bwho\s+(?:holds|held|controls|controlled|has|had|took|retook|recaptured|captured|regained)\b|\b(?:still|now|currently|today|latest|anymore)\b|\bhow\s+much\s+of\b.*\bcontrol|\bin\s+(?:whose|the)\s+hands\b|\bchange[sd]?\s+hands\b|\bwho\s+is\s+in\s+control\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ChangingSituation();
+}
