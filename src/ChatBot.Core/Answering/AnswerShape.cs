@@ -17,4 +17,7 @@ public enum AnswerShape
 
     /// <summary>"Who said", "according to whom": a sentence naming its source.</summary>
     Source,
+
+    /// <summary>"Who holds", "who controls": a sentence saying who took, held or lost a place.</summary>
+    Control,
 }

@@ -21,6 +21,14 @@ public sealed partial class QuestionReader
         "sources", "know", "known", "describe", "described", "mention", "mentioned", "state", "stated", "accord",
     ];
 
+    /// <summary>Verbs of taking and holding ground: the shape of an answer to "who holds Palmyra?".</summary>
+    internal static readonly string[] ControlWords =
+    [
+        "hold", "holds", "held", "control", "controls", "controlled", "capture", "captured", "recapture", "recaptured",
+        "seize", "seized", "take", "took", "taken", "retake", "retook", "retaken", "regain", "regained", "lose", "lost",
+        "liberated", "fell", "fall", "pushed", "overran", "hands",
+    ];
+
     private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "how", "what", "which", "who", "whom", "whose", "when", "where", "why", "did", "does", "do", "is", "are", "was",
@@ -32,11 +40,13 @@ public sealed partial class QuestionReader
 
     private readonly ITextAnalyzer _analyzer;
     private readonly HashSet<string> _framingTerms;
+    private readonly HashSet<string> _controlTerms;
 
     public QuestionReader(ITextAnalyzer analyzer)
     {
         _analyzer = analyzer;
         _framingTerms = new HashSet<string>(FramingWords.SelectMany(w => analyzer.Terms(w)), StringComparer.Ordinal);
+        _controlTerms = new HashSet<string>(ControlWords.SelectMany(w => analyzer.Terms(w)), StringComparer.Ordinal);
     }
 
     public QuestionFocus Read(string question, SourceCatalog catalog)
@@ -66,12 +76,13 @@ public sealed partial class QuestionReader
             var text = match.Value.Trim();
             var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             // A capitalised first word is a name only if it is not a question word ("Who", "How", "Did").
-            if (match.Index == FirstWordIndex(searchText) && NotNames.Contains(words[0]))
+            if (match.Index == FirstWordIndex(searchText) && NotNames.Contains(words[0]) && !IsAcronym(words[0]))
             {
                 text = string.Join(' ', words.Skip(1));
             }
 
-            if (text.Length == 0 || NotNames.Contains(text))
+            // "IS" in capitals is a name even though "is" is not.
+            if (text.Length == 0 || (NotNames.Contains(text) && !IsAcronym(text)))
             {
                 continue;
             }
@@ -83,7 +94,17 @@ public sealed partial class QuestionReader
             }
         }
 
-        var allTerms = _analyzer.Terms(searchText).Where(t => !_framingTerms.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+        var shape = ReadShape(question);
+        var changing = ChangingSituation().IsMatch(question);
+        if (shape == AnswerShape.Any && ControlQuestion().IsMatch(question))
+        {
+            shape = AnswerShape.Control;
+        }
+
+        var allTerms = _analyzer.Terms(searchText)
+            .Where(t => !_framingTerms.Contains(t) && !(shape == AnswerShape.Control && _controlTerms.Contains(t)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         var entityTerms = new HashSet<string>(names.SelectMany(n => n.Terms), StringComparer.Ordinal);
         foreach (var term in entityTerms.Where(t => !allTerms.Contains(t)))
         {
@@ -95,12 +116,14 @@ public sealed partial class QuestionReader
             Terms = allTerms,
             EntityTerms = entityTerms,
             Names = names,
-            Shape = ReadShape(question),
-            AboutChangingSituation = ChangingSituation().IsMatch(question),
+            Shape = shape,
+            AboutChangingSituation = changing,
             Outlets = outlets,
             SearchText = searchText,
         };
     }
+
+    private static bool IsAcronym(string word) => word.Length > 1 && word.All(c => char.IsUpper(c) || c == '-');
 
     private static int FirstWordIndex(string text)
     {
@@ -123,8 +146,11 @@ public sealed partial class QuestionReader
         : AnswerShape.Any;
 
     // Runs of capitalised words (with the particles of Arabic names and "of"/"for" inside), or all-caps acronyms.
-    [GeneratedRegex(@"\b(?:[A-Z][\p{L}\p{N}'’]*(?:-[\p{L}\p{N}'’]+)*)(?:\s+(?:(?:of|for|the|al|el|ez|as|bin|ibn|de|la)\s+)?[A-Z][\p{L}\p{N}'’]*(?:-[\p{L}\p{N}'’]+)*)*|\b(?:al|el|ad|as|ash|ar|az)-[A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}-])(?:[A-Z][\p{L}\p{N}'’]*(?:-[\p{L}\p{N}'’]+)*)(?:\s+(?:(?:of|for|the|al|el|ez|as|bin|ibn|de|la)\s+)?[A-Z][\p{L}\p{N}'’]*(?:-[\p{L}\p{N}'’]+)*)*|\b(?:al|el|ad|as|ash|ar|az)-[A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"\bwho\s+(?:holds|held|controls|controlled|took|retook|recaptured|captured|regained|seized|is\s+in\s+control)\b|\b(?:change[sd]?|changing)\s+hands\b|\bin\s+whose\s+hands\b|\bhow\s+much\s+of\b.*\bcontrol", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ControlQuestion();
 
     [GeneratedRegex(@"\bhow\s+(?:close|far|near)\b|\bwithin\s+how\b|\bwhat\s+distance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DistanceQuestion();

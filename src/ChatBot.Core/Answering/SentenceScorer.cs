@@ -22,8 +22,13 @@ public sealed class SentenceScorer
     };
 
     private readonly ITextAnalyzer _analyzer;
+    private readonly HashSet<string> _controlTerms;
 
-    public SentenceScorer(ITextAnalyzer analyzer) => _analyzer = analyzer;
+    public SentenceScorer(ITextAnalyzer analyzer)
+    {
+        _analyzer = analyzer;
+        _controlTerms = new HashSet<string>(QuestionReader.ControlWords.SelectMany(analyzer.Terms), StringComparer.Ordinal);
+    }
 
     public IReadOnlyList<ScoredSentence> Score(QuestionFocus focus, IReadOnlyList<PassageHit> hits)
     {
@@ -41,7 +46,7 @@ public sealed class SentenceScorer
                 var claim = i < hit.Claims.Count ? hit.Claims[i] : new Attribution.Claim { SentenceIndex = sentence.Index };
                 var evidence = new EvidenceSentence(hit, sentence, claim);
                 var terms = new HashSet<string>(_analyzer.Terms(sentence.Text), StringComparer.Ordinal);
-                scored.Add(ScoreOne(focus, evidence, terms, context, questionWeight));
+                scored.Add(ScoreOne(focus, evidence, terms, context, questionWeight, _controlTerms));
                 context.UnionWith(terms);
             }
         }
@@ -50,7 +55,7 @@ public sealed class SentenceScorer
     }
 
     private static ScoredSentence ScoreOne(QuestionFocus focus, EvidenceSentence evidence, HashSet<string> terms,
-        HashSet<string> context, double questionWeight)
+        HashSet<string> context, double questionWeight, HashSet<string> controlTerms)
     {
         double matched = 0;
         var entityMatched = focus.EntityTerms.Count == 0;
@@ -71,7 +76,7 @@ public sealed class SentenceScorer
             }
         }
 
-        if (focus.Shape != AnswerShape.Any && HasShape(focus.Shape, evidence))
+        if (focus.Shape != AnswerShape.Any && (focus.Shape == AnswerShape.Control ? terms.Overlaps(controlTerms) : HasShape(focus.Shape, evidence)))
         {
             matched += 1;
             contentMatched = true;
