@@ -68,7 +68,7 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
         var parts = new List<AnswerPart>();
         if (ordered.Count > 0)
         {
-            var sentences = ordered.Select(s => SentenceText.WithMarker(Phrase(context.Prompts, s.Evidence, showDate), [ledger.Cite(s.Evidence)]));
+            var sentences = ordered.Select(s => SentenceText.WithMarker(Phrase(context.Prompts, s.Evidence, showDate, focus), [ledger.Cite(s.Evidence)]));
             parts.Add(new AnswerPart(AnswerPartKind.Summary, string.Join(' ', sentences)));
         }
 
@@ -172,9 +172,9 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
             .SelectMany(g => g.OrderBy(s => s.Evidence.Sentence.Index))
             .ToList();
 
-    private static string Phrase(PromptSet prompts, EvidenceSentence evidence, bool showDate)
+    private static string Phrase(PromptSet prompts, EvidenceSentence evidence, bool showDate, QuestionFocus focus)
     {
-        var display = SentenceText.Display(evidence);
+        var display = PlaceResolver.Resolve(SentenceText.Display(evidence), evidence, focus);
         var colon = SentenceText.NeedsColon(display);
         var source = evidence.Claim.Source;
         var article = evidence.Article;

@@ -133,6 +133,19 @@ public sealed class ExtractiveAnswerComposerTests
         Assert.All(answer.Citations, c => Assert.Contains(c.Quote, hit.Passage.Text, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ComposeAsync_PlaceNamedJustBefore_ResolvedInBracketsAndQuoteUnchanged()
+    {
+        var hit = Evidence.Hit("n", "The New Arab", new DateOnly(2016, 12, 9),
+            "IS militants seized the village of Jazal, northwest of Palmyra, in the ongoing assault.",
+            "The IS advance brought the militants to within four kilometres of the desert city, which regime forces recaptured in March.");
+
+        var answer = await ComposeAsync("How close did IS get to Palmyra?", hit);
+
+        Assert.Contains("of the desert city [Palmyra], which", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations, c => c.Quote == hit.Passage.Sentences[1].Text);
+    }
+
     private static Task<Answer> ComposeAsync(string question, params PassageHit[] hits) => ComposeAsync(question, [], hits);
 
     private static Task<Answer> ComposeAsync(string question, IReadOnlyList<DetectedDispute> disputes, params PassageHit[] hits)
