@@ -435,6 +435,8 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
             insertFile.ExecuteNonQuery();
         }
 
+        // A cancellation that arrives while the last file is read still abandons the update: nothing is committed.
+        cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new IndexProgress(files.Count, files.Count, null));
         var generation = long.TryParse(ReadMeta(connection, transaction, IndexSchema.Keys.Generation), out var g) ? g : 0;
         WriteMeta(connection, transaction, IndexSchema.Keys.Signature, signature);

@@ -49,7 +49,7 @@ internal sealed class IndexFixture : IDisposable
 
     public Task UpdateAsync() => Index.UpdateAsync(null, CancellationToken.None);
 
-    public async Task<IReadOnlyList<string>> SearchAsync(string question, int limit = 10, Retrieval.DateRange? period = null)
+    public async Task<IReadOnlyList<string>> SearchAsync(string question, int limit = 10, DateRange? period = null)
     {
         var result = await Retriever.RetrieveAsync(new RetrievalQuery { Text = question, Limit = limit, Period = period }, CancellationToken.None);
         return result.Hits.Select(h => h.Passage.ArticleId).Distinct().ToList();
