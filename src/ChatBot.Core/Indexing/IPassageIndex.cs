@@ -12,4 +12,18 @@ public interface IPassageIndex
 
     /// <summary>Brings the index up to date with the corpus folder; a no-op (zero changes) when nothing changed.</summary>
     Task<IndexBuildReport> UpdateAsync(IProgress<IndexProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// First use: builds the index when it is missing or stale (aliases.yaml or the analysis chain changed since it was
+    /// built), otherwise returns at once without scanning the corpus. Safe to call before every question.
+    /// </summary>
+    async Task<IndexStatus> EnsureReadyAsync(IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (!Status.IsReady)
+        {
+            await UpdateAsync(progress, cancellationToken);
+        }
+
+        return Status;
+    }
 }

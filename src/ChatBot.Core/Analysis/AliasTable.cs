@@ -1,0 +1,189 @@
+using System.Collections.Frozen;
+
+namespace ChatBot.Core.Analysis;
+
+/// <summary>
+/// The alias filter's table: every spelling variant of corpus/aliases.yaml, cut into tokens by the same tokenizer as
+/// the text, keyed by its first word. Matching takes the longest variant first. A variant written entirely in
+/// capitals ("IS", "SAA", "SOHR") matches only when written in capitals, and not inside all-capitals shouting
+/// ("WHAT IS HAPPENING"), so "is" the verb never becomes the group.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class AliasTable
+{
+    private readonly Dictionary<string, Variant[]> _byFirstWord;
+    private readonly Dictionary<string, Variant[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly FrozenDictionary<string, AliasEntry> _byToken;
+
+    public AliasTable(IEnumerable<AliasEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var byFirst = new Dictionary<string, List<Variant>>(StringComparer.Ordinal);
+        var byToken = new Dictionary<string, AliasEntry>(StringComparer.Ordinal);
+        var list = new List<AliasEntry>();
+        foreach (var entry in entries)
+        {
+            if (entry.Token.Length == 0)
+            {
+                continue;
+            }
+
+            if (!byToken.TryAdd(entry.Token, entry))
+            {
+                var other = byToken[entry.Token];
+                if (!ReferenceEquals(other, entry))
+                {
+                    throw new ArgumentException($"Aliases \"{other.Name}\" and \"{entry.Name}\" reduce to the same token \"{entry.Token}\".", nameof(entries));
+                }
+            }
+
+            list.Add(entry);
+            foreach (var spelling in entry.Variants.Prepend(entry.Name))
+            {
+                var words = Words(spelling);
+                if (words.Length == 0)
+                {
+                    continue;
+                }
+
+                var caseSensitive = IsAllCaps(spelling);
+                var variant = new Variant(words, caseSensitive, entry.Token);
+                var key = words[0].ToLowerInvariant();
+                if (!byFirst.TryGetValue(key, out var bucket))
+                {
+                    byFirst[key] = bucket = [];
+                }
+
+                if (!bucket.Exists(v => v.CaseSensitive == caseSensitive && v.Words.AsSpan().SequenceEqual(words, StringComparer.OrdinalIgnoreCase)))
+                {
+                    bucket.Add(variant);
+                }
+            }
+        }
+
+        _byFirstWord = byFirst.ToDictionary(
+            p => p.Key,
+            p => p.Value.OrderByDescending(v => v.Words.Length).ThenByDescending(v => v.CaseSensitive).ToArray(),
+            StringComparer.Ordinal);
+        _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byToken = byToken.ToFrozenDictionary(StringComparer.Ordinal);
+        Entries = list;
+    }
+
+    /// <summary>A table with no aliases.</summary>
+    public static AliasTable Empty { get; } = new([]);
+
+    public IReadOnlyList<AliasEntry> Entries { get; }
+
+    /// <summary>True when <paramref name="token"/> is an entry's index token (an entity the question names).</summary>
+    public bool IsAliasToken(string token) => _byToken.ContainsKey(token);
+
+    /// <summary>The entry whose index token is <paramref name="token"/>, e.g. to show "Deir ez-Zor" for "deirezzor".</summary>
+    public AliasEntry? FindByToken(string token) => _byToken.GetValueOrDefault(token);
+
+    /// <summary>
+    /// The longest variant starting at token <paramref name="at"/>: how many tokens it spans (0 when none) and the
+    /// entry's index token.
+    /// </summary>
+    internal int Match(ReadOnlySpan<char> buffer, ReadOnlySpan<RawToken> tokens, int at, Span<char> scratch, out string? token)
+    {
+        token = null;
+        if (_byFirstWord.Count == 0)
+        {
+            return 0;
+        }
+
+        var first = tokens[at];
+        var firstText = buffer.Slice(first.Start, first.Length);
+        if (firstText.Length > scratch.Length)
+        {
+            return 0;
+        }
+
+        var lower = scratch[..firstText.Length];
+        firstText.ToLowerInvariant(lower);
+        if (!_lookup.TryGetValue(lower, out var variants))
+        {
+            return 0;
+        }
+
+        foreach (var variant in variants)
+        {
+            var words = variant.Words;
+            if (at + words.Length > tokens.Length)
+            {
+                continue;
+            }
+
+            var matched = true;
+            for (var k = 0; k < words.Length && matched; k++)
+            {
+                var t = tokens[at + k];
+                var text = buffer.Slice(t.Start, t.Length);
+                matched = variant.CaseSensitive
+                    ? text.SequenceEqual(words[k])
+                    : text.Equals(words[k], StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (!matched)
+            {
+                continue;
+            }
+
+            if (variant.CaseSensitive && words.Length == 1 && IsShouting(buffer, tokens, at))
+            {
+                continue;
+            }
+
+            token = variant.Token;
+            return words.Length;
+        }
+
+        return 0;
+    }
+
+    // "WHAT IS HAPPENING": a capitals-only variant between two words in capitals is shouting, not the acronym.
+    private static bool IsShouting(ReadOnlySpan<char> buffer, ReadOnlySpan<RawToken> tokens, int at)
+    {
+        static bool Loud(ReadOnlySpan<char> buffer, RawToken t) => t.AllCaps && t.Length >= 2 && !char.IsDigit(buffer[t.Start]);
+
+        var before = at > 0 && Loud(buffer, tokens[at - 1]);
+        var after = at + 1 < tokens.Length && Loud(buffer, tokens[at + 1]);
+        return before && after;
+    }
+
+    private static string[] Words(string spelling)
+    {
+        var buffer = new char[spelling.Length];
+        var raw = new RawToken[spelling.Length / 2 + 1];
+        var n = Tokenizer.Tokenize(spelling, buffer, raw);
+        var words = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            words[i] = new string(buffer, raw[i].Start, raw[i].Length);
+        }
+
+        return words;
+    }
+
+    private static bool IsAllCaps(string spelling)
+    {
+        var letters = 0;
+        foreach (var c in spelling)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+
+                letters++;
+            }
+        }
+
+        return letters >= 2;
+    }
+
+    private sealed record Variant(string[] Words, bool CaseSensitive, string Token);
+}

@@ -1,0 +1,9 @@
+namespace ChatBot.Core.Analysis;
+
+/// <summary>Receives the analysed tokens of a text, in order.</summary>
+internal interface ITokenSink
+{
+    /// <param name="token">The token (lowercase, stemmed; or an alias's index token).</param>
+    /// <param name="isAlias">True when the token stands for an aliases.yaml entry.</param>
+    void Add(ReadOnlySpan<char> token, bool isAlias);
+}

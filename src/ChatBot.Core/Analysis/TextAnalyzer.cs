@@ -1,0 +1,206 @@
+using System.Buffers;
+
+namespace ChatBot.Core.Analysis;
+
+/// <summary>
+/// The one text-analysis chain, used when indexing passages and when reading questions, so the two cannot drift:
+/// <list type="number">
+/// <item><see cref="CharFolder"/>: typographic quotes, dashes, non-breaking spaces, diacritics;</item>
+/// <item>the tokenizer: words of letters and digits, "120,000" as "120000", possessives dropped;</item>
+/// <item>the alias filter (<see cref="AliasTable"/>): a spelling variant, longest first, becomes its entry's one token,
+/// capitals-only variants matching only in capitals;</item>
+/// <item>lowercase;</item>
+/// <item>stop words (never an alias token) and single letters dropped;</item>
+/// <item>a light English stemmer.</item>
+/// </list>
+/// </summary>
+/// <remarks>Immutable and thread-safe. Allocation-light: pooled buffers, no per-character allocation.</remarks>
+public sealed class TextAnalyzer
+{
+    /// <summary>
+    /// The version of the chain. Change it whenever a filter changes what tokens come out: the index records it and a
+    /// different value forces a full rebuild.
+    /// </summary>
+    public const string Version = "chain-1";
+
+    private const int ScratchLength = Tokenizer.MaxTokenLength + 1;
+
+    public TextAnalyzer(AliasTable aliases)
+    {
+        Aliases = aliases ?? throw new ArgumentNullException(nameof(aliases));
+    }
+
+    public AliasTable Aliases { get; }
+
+    /// <summary>The analysed tokens of <paramref name="text"/> joined by spaces: what the index stores for a passage.</summary>
+    public string IndexText(ReadOnlySpan<char> text)
+    {
+        var sink = new JoiningSink(text.Length + 16);
+        try
+        {
+            Run(text, ref sink);
+            return sink.ToString();
+        }
+        finally
+        {
+            sink.Dispose();
+        }
+    }
+
+    /// <summary>Every analysed token of <paramref name="text"/>, in order, repeats included.</summary>
+    public IReadOnlyList<string> Tokens(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sink = new ListSink(distinct: false);
+        Run(text, ref sink);
+        return sink.Items;
+    }
+
+    /// <summary>
+    /// The content terms of <paramref name="text"/>: analysed tokens, aliases canonicalised, each once, in order of
+    /// first appearance. Two texts share a term exactly when search would match them on it (use it for overlap scores).
+    /// </summary>
+    public IReadOnlyList<string> Terms(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sink = new ListSink(distinct: true);
+        Run(text, ref sink);
+        return sink.Items;
+    }
+
+    /// <summary>True when <paramref name="term"/> (an output of this chain) names an aliases.yaml entry.</summary>
+    public bool IsEntity(string term) => Aliases.IsAliasToken(term);
+
+    internal void Run<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, ITokenSink, allows ref struct
+    {
+        if (text.IsEmpty)
+        {
+            return;
+        }
+
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        var tokens = ArrayPool<RawToken>.Shared.Rent((text.Length / 2) + 1);
+        Span<char> scratch = stackalloc char[ScratchLength];
+        try
+        {
+            var count = Tokenizer.Tokenize(text, buffer, tokens);
+            var raw = tokens.AsSpan(0, count);
+            var i = 0;
+            while (i < count)
+            {
+                var span = Aliases.Match(buffer, raw, i, scratch, out var alias);
+                if (span > 0)
+                {
+                    sink.Add(alias, isAlias: true);
+                    i += span;
+                    continue;
+                }
+
+                var t = raw[i++];
+                var word = buffer.AsSpan(t.Start, t.Length);
+                var ascii = Lowercase(word);
+                if (word.Length == 1 && !char.IsDigit(word[0]))
+                {
+                    continue;
+                }
+
+                if (StopWords.Contains(word))
+                {
+                    continue;
+                }
+
+                var length = ascii ? EnglishStemmer.Stem(word) : word.Length;
+                sink.Add(word[..length], isAlias: false);
+            }
+        }
+        finally
+        {
+            ArrayPool<RawToken>.Shared.Return(tokens);
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    // Lowercases in place; returns true when the word is plain ASCII (the stemmer's domain).
+    private static bool Lowercase(Span<char> word)
+    {
+        var ascii = true;
+        for (var k = 0; k < word.Length; k++)
+        {
+            var c = word[k];
+            if (c < 0x80)
+            {
+                if ((uint)(c - 'A') <= 'Z' - 'A')
+                {
+                    word[k] = (char)(c | 0x20);
+                }
+            }
+            else
+            {
+                ascii = false;
+                word[k] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return ascii;
+    }
+
+    private struct JoiningSink : ITokenSink, IDisposable
+    {
+        private char[] _chars;
+        private int _length;
+
+        public JoiningSink(int capacity)
+        {
+            _chars = ArrayPool<char>.Shared.Rent(capacity);
+            _length = 0;
+        }
+
+        public void Add(ReadOnlySpan<char> token, bool isAlias)
+        {
+            var needed = _length + token.Length + 1;
+            if (needed > _chars.Length)
+            {
+                var bigger = ArrayPool<char>.Shared.Rent(Math.Max(needed, _chars.Length * 2));
+                _chars.AsSpan(0, _length).CopyTo(bigger);
+                ArrayPool<char>.Shared.Return(_chars);
+                _chars = bigger;
+            }
+
+            if (_length > 0)
+            {
+                _chars[_length++] = ' ';
+            }
+
+            token.CopyTo(_chars.AsSpan(_length));
+            _length += token.Length;
+        }
+
+        public override readonly string ToString() => new(_chars, 0, _length);
+
+        public void Dispose()
+        {
+            if (_chars is not null)
+            {
+                ArrayPool<char>.Shared.Return(_chars);
+                _chars = null!;
+            }
+        }
+    }
+
+    private readonly struct ListSink(bool distinct) : ITokenSink
+    {
+        private readonly HashSet<string>? _seen = distinct ? new HashSet<string>(StringComparer.Ordinal) : null;
+
+        public List<string> Items { get; } = [];
+
+        public void Add(ReadOnlySpan<char> token, bool isAlias)
+        {
+            var s = token.ToString();
+            if (_seen is null || _seen.Add(s))
+            {
+                Items.Add(s);
+            }
+        }
+    }
+}

@@ -1,0 +1,597 @@
+using System.Diagnostics;
+using System.Globalization;
+using ChatBot.Core.Analysis;
+using ChatBot.Core.Attribution;
+using ChatBot.Core.Configuration;
+using ChatBot.Core.Corpus;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatBot.Core.Indexing;
+
+/// <summary>
+/// The passage index: one SQLite file (<see cref="ChatBotPaths.IndexPath"/>) holding articles, passages (offsets into
+/// the article text), their claims, and a contentless FTS5 table over the analysed passage tokens.
+/// </summary>
+/// <remarks>
+/// <para>Updates are incremental by file fingerprint and atomic. A first build writes a new file with journaling off
+/// and moves it into place; later updates (and a rebuild forced by a change to aliases.yaml or the analysis chain)
+/// run as one write transaction on the live file in WAL mode, so readers keep their snapshot until it commits and a
+/// cancelled, failed or killed update leaves the previous index as it was.</para>
+/// <para>Thread-safe: one update at a time (others wait); readers open their own connections.</para>
+/// </remarks>
+public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
+{
+    private const int ProgressEvery = 64;
+    private readonly ChatBotPaths _paths;
+    private readonly ICorpusReader _reader;
+    private readonly IPassageSplitter _splitter;
+    private readonly IClaimExtractor _claims;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _updateLock = new(1, 1);
+    private readonly object _stateLock = new();
+    private volatile IndexStatus _status;
+    private TextAnalyzer? _analyzer;
+    private Dictionary<string, string>? _files;
+
+    public Fts5PassageIndex(
+        ChatBotPaths paths,
+        ICorpusReader reader,
+        IPassageSplitter splitter,
+        IClaimExtractor claims,
+        ILogger<Fts5PassageIndex>? logger = null)
+    {
+        _paths = paths ?? throw new ArgumentNullException(nameof(paths));
+        _reader = reader ?? throw new ArgumentNullException(nameof(reader));
+        _splitter = splitter ?? throw new ArgumentNullException(nameof(splitter));
+        _claims = claims ?? throw new ArgumentNullException(nameof(claims));
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _status = ReadStatus(isBuilding: false);
+    }
+
+    /// <inheritdoc />
+    public IndexStatus Status => _status;
+
+    /// <summary>The index file.</summary>
+    public string Path => _paths.IndexPath;
+
+    /// <summary>The aliases.yaml the analysis chain reads (in the corpus folder).</summary>
+    public string AliasesPath => System.IO.Path.Combine(_paths.CorpusDirectory, AliasTableLoader.FileName);
+
+    /// <summary>The analysis chain for the current aliases.yaml: the retriever analyses questions with it.</summary>
+    public TextAnalyzer Analyzer
+    {
+        get
+        {
+            lock (_stateLock)
+            {
+                return _analyzer ??= new TextAnalyzer(AliasTableLoader.Load(AliasesPath));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes sure a complete, current index is in use: builds it when missing, rebuilds it when aliases.yaml or the
+    /// analysis chain changed since it was built. Otherwise returns at once without scanning the corpus.
+    /// </summary>
+    public async Task<IndexStatus> EnsureReadyAsync(IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (_status.IsReady && StaleReason() is null)
+        {
+            return _status;
+        }
+
+        await UpdateAsync(progress, cancellationToken);
+        return _status;
+    }
+
+    /// <inheritdoc />
+    public async Task<IndexBuildReport> UpdateAsync(IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        await _updateLock.WaitAsync(cancellationToken);
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            var files = _reader.Scan(_paths.CorpusDirectory, cancellationToken);
+            var stale = StaleReason();
+            if (stale is not null)
+            {
+                IndexingLog.Stale(_logger, Path, stale);
+                var analyzer = new TextAnalyzer(AliasTableLoader.Load(AliasesPath));
+                _status = _status with { IsBuilding = true };
+                var report = await Task.Run(() => FullBuild(files, analyzer, progress, cancellationToken), cancellationToken);
+                lock (_stateLock)
+                {
+                    _analyzer = analyzer;
+                }
+
+                return Finish(report, stopwatch);
+            }
+
+            var known = _files ??= ReadFiles();
+            var changed = new List<CorpusFile>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                seen.Add(file.RelativePath);
+                if (!known.TryGetValue(file.RelativePath, out var fingerprint) || !string.Equals(fingerprint, file.Fingerprint, StringComparison.Ordinal))
+                {
+                    changed.Add(file);
+                }
+            }
+
+            var removed = known.Keys.Where(k => !seen.Contains(k)).ToList();
+            if (changed.Count == 0 && removed.Count == 0)
+            {
+                return new IndexBuildReport
+                {
+                    Unchanged = _status.ArticleCount,
+                    Articles = _status.ArticleCount,
+                    Passages = _status.PassageCount,
+                    Elapsed = stopwatch.Elapsed,
+                };
+            }
+
+            _status = _status with { IsBuilding = true };
+            var incremental = await Task.Run(() => IncrementalUpdate(changed, removed, Analyzer, progress, cancellationToken), cancellationToken);
+            return Finish(incremental, stopwatch);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SqliteException or IOException)
+        {
+            IndexingLog.BuildAbandoned(_logger, Path, ex);
+            _files = null;
+            if (ex is SqliteException or IOException)
+            {
+                throw new IndexException($"{Path}: the index could not be built ({ex.Message}); the previous index stays in use", ex);
+            }
+
+            throw;
+        }
+        finally
+        {
+            _status = ReadStatus(isBuilding: false);
+            _updateLock.Release();
+        }
+    }
+
+    public void Dispose() => _updateLock.Dispose();
+
+    /// <summary>A connection string for readers: read-only, shared cache off, pooled.</summary>
+    internal string ReadConnectionString => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path,
+        Mode = SqliteOpenMode.ReadOnly,
+        Pooling = true,
+    }.ToString();
+
+    private IndexBuildReport Finish(IndexBuildReport report, Stopwatch stopwatch)
+    {
+        foreach (var warning in report.Warnings)
+        {
+            IndexingLog.CorpusWarning(_logger, warning.ToString());
+        }
+
+        var status = ReadStatus(isBuilding: false);
+        _status = status;
+        var final = report with { Articles = status.ArticleCount, Passages = status.PassageCount, Elapsed = stopwatch.Elapsed };
+        IndexingLog.BuildFinished(_logger, Path, final.Added, final.Updated, final.Removed, final.Articles, final.Passages, final.BytesIngested / 1e6, final.Elapsed.TotalSeconds);
+        return final;
+    }
+
+    // Null when the index file exists and was built by this schema, this analysis chain and this aliases.yaml.
+    private string? StaleReason()
+    {
+        if (!File.Exists(Path))
+        {
+            return "missing";
+        }
+
+        var signature = ReadMeta(IndexSchema.Keys.Signature);
+        if (signature is null)
+        {
+            return "unreadable or incomplete";
+        }
+
+        return string.Equals(signature, Signature(), StringComparison.Ordinal) ? null : "built with other aliases or analysis";
+    }
+
+    private string Signature() => $"{IndexSchema.Version}|{TextAnalyzer.Version}|{AliasTableLoader.Hash(AliasesPath)}";
+
+    private IndexBuildReport FullBuild(IReadOnlyList<CorpusFile> files, TextAnalyzer analyzer, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        IndexingLog.BuildStarted(_logger, Path, "full", files.Count);
+        var catalog = _reader.ReadCatalog(_paths.CorpusDirectory);
+        var signature = Signature();
+        if (!File.Exists(Path))
+        {
+            // No reader can hold a file that does not exist yet: build beside it at full speed, then move it in.
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+            var temp = Path + ".building";
+            DeleteFileSet(temp);
+            try
+            {
+                IndexBuildReport report;
+                using (var connection = Open(temp, SqliteOpenMode.ReadWriteCreate))
+                {
+                    Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+                    using (var transaction = connection.BeginTransaction())
+                    {
+                        Execute(connection, IndexSchema.Create, transaction);
+                        report = Write(connection, transaction, files, [], analyzer, catalog, signature, progress, cancellationToken) with { FullRebuild = true };
+                        transaction.Commit();
+                    }
+
+                    Execute(connection, "PRAGMA locking_mode=NORMAL; PRAGMA journal_mode=WAL;");
+                }
+
+                SqliteConnection.ClearAllPools();
+                File.Move(temp, Path, overwrite: false);
+                return report;
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                DeleteFileSet(temp);
+            }
+        }
+
+        using (var connection = Open(Path, SqliteOpenMode.ReadWriteCreate))
+        {
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, IndexSchema.Drop + IndexSchema.Create, transaction);
+            var report = Write(connection, transaction, files, [], analyzer, catalog, signature, progress, cancellationToken) with { FullRebuild = true };
+            transaction.Commit();
+            return report;
+        }
+    }
+
+    private IndexBuildReport IncrementalUpdate(List<CorpusFile> changed, List<string> removed, TextAnalyzer analyzer, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        IndexingLog.BuildStarted(_logger, Path, "incremental", changed.Count + removed.Count);
+        var catalog = _reader.ReadCatalog(_paths.CorpusDirectory);
+        using var connection = Open(Path, SqliteOpenMode.ReadWrite);
+        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;");
+        using var transaction = connection.BeginTransaction();
+        var gone = removed.Concat(changed.Select(f => f.RelativePath)).ToList();
+        var report = Write(connection, transaction, changed, gone, analyzer, catalog, Signature(), progress, cancellationToken);
+        transaction.Commit();
+        return report;
+    }
+
+    // Removes the articles of `drop`, then reads and inserts `files`, all inside `transaction`.
+    private IndexBuildReport Write(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        IReadOnlyList<CorpusFile> files,
+        IReadOnlyList<string> drop,
+        TextAnalyzer analyzer,
+        SourceCatalog catalog,
+        string signature,
+        IProgress<IndexProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var warnings = new List<CorpusWarning>();
+        var removedIds = new HashSet<string>(StringComparer.Ordinal);
+        using (var select = Command(connection, transaction, "SELECT rowid, id, first_passage, passage_count FROM articles WHERE file = $f", "$f"))
+        using (var deleteFts = Command(connection, transaction, "DELETE FROM passages_fts WHERE rowid = $r", "$r"))
+        using (var deletePassages = Command(connection, transaction, "DELETE FROM passages WHERE rowid >= $a AND rowid < $b", "$a", "$b"))
+        using (var deleteArticles = Command(connection, transaction, "DELETE FROM articles WHERE file = $f", "$f"))
+        using (var deleteFile = Command(connection, transaction, "DELETE FROM files WHERE path = $f", "$f"))
+        {
+            foreach (var file in drop)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                select.Parameters[0].Value = file;
+                var ranges = new List<(long First, long Count)>();
+                using (var r = select.ExecuteReader())
+                {
+                    while (r.Read())
+                    {
+                        removedIds.Add(r.GetString(1));
+                        ranges.Add((r.GetInt64(2), r.GetInt64(3)));
+                    }
+                }
+
+                foreach (var (first, count) in ranges)
+                {
+                    for (var p = first; p < first + count; p++)
+                    {
+                        deleteFts.Parameters[0].Value = p;
+                        deleteFts.ExecuteNonQuery();
+                    }
+
+                    deletePassages.Parameters[0].Value = first;
+                    deletePassages.Parameters[1].Value = first + count;
+                    deletePassages.ExecuteNonQuery();
+                }
+
+                deleteArticles.Parameters[0].Value = file;
+                deleteArticles.ExecuteNonQuery();
+                deleteFile.Parameters[0].Value = file;
+                deleteFile.ExecuteNonQuery();
+            }
+        }
+
+        var nextArticle = Scalar(connection, transaction, "SELECT coalesce(max(rowid), 0) + 1 FROM articles");
+        var nextPassage = Scalar(connection, transaction, "SELECT coalesce(max(rowid), 0) + 1 FROM passages");
+        var added = 0;
+        var updated = 0;
+        long bytes = 0;
+        using var exists = Command(connection, transaction, "SELECT 1 FROM articles WHERE id = $id", "$id");
+        using var insertFile = Command(connection, transaction, "INSERT OR REPLACE INTO files(path, fingerprint) VALUES($p, $f)", "$p", "$f");
+        using var insertArticle = Command(
+            connection,
+            transaction,
+            "INSERT INTO articles(rowid, id, file, source_path, outlet, title, published, published_inferred, byline, url, language, first_passage, passage_count, text) VALUES($r, $id, $file, $src, $outlet, $title, $pub, $inf, $by, $url, $lang, $first, $count, $text)",
+            "$r", "$id", "$file", "$src", "$outlet", "$title", "$pub", "$inf", "$by", "$url", "$lang", "$first", "$count", "$text");
+        using var insertPassage = Command(
+            connection,
+            transaction,
+            "INSERT INTO passages(rowid, article, ordinal, kind, start, length, sentences, claims) VALUES($r, $a, $o, $k, $s, $l, $sen, $c)",
+            "$r", "$a", "$o", "$k", "$s", "$l", "$sen", "$c");
+        using var insertFts = Command(connection, transaction, "INSERT INTO passages_fts(rowid, body) VALUES($r, $b)", "$r", "$b");
+
+        for (var f = 0; f < files.Count; f++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var file = files[f];
+            if (f % ProgressEvery == 0)
+            {
+                progress?.Report(new IndexProgress(f, files.Count, file.RelativePath));
+            }
+
+            var read = _reader.Read(file, cancellationToken);
+            warnings.AddRange(read.Warnings);
+            foreach (var article in read.Articles)
+            {
+                exists.Parameters[0].Value = article.Id;
+                if (exists.ExecuteScalar() is not null)
+                {
+                    warnings.Add(new CorpusWarning(article.SourcePath, $"article id '{article.Id}' is already used by another file; skipped", Skipped: true));
+                    continue;
+                }
+
+                IReadOnlyList<Passage> passages;
+                IReadOnlyList<Claim> claims;
+                try
+                {
+                    passages = _splitter.Split(article);
+                    claims = _claims.Extract(article, passages, catalog);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException && ex is InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException or NullReferenceException or NotSupportedException)
+                {
+                    warnings.Add(new CorpusWarning(article.SourcePath, $"could not be split into passages or claims: {ex.Message}", Skipped: true));
+                    continue;
+                }
+
+                var claimsBySentence = new Dictionary<int, Claim>(claims.Count);
+                foreach (var claim in claims)
+                {
+                    claimsBySentence.TryAdd(claim.SentenceIndex, claim);
+                }
+
+                var first = nextPassage;
+                foreach (var passage in passages)
+                {
+                    var passageClaims = new List<Claim>(passage.Sentences.Count);
+                    foreach (var sentence in passage.Sentences)
+                    {
+                        if (claimsBySentence.TryGetValue(sentence.Index, out var claim))
+                        {
+                            passageClaims.Add(claim);
+                        }
+                    }
+
+                    var p = insertPassage.Parameters;
+                    p[0].Value = nextPassage;
+                    p[1].Value = nextArticle;
+                    p[2].Value = passage.Ordinal;
+                    p[3].Value = (int)passage.Kind;
+                    p[4].Value = passage.Start;
+                    p[5].Value = passage.Text.Length;
+                    p[6].Value = PassageCodec.EncodeSentences(passage.Sentences);
+                    p[7].Value = (object?)PassageCodec.EncodeClaims(passageClaims) ?? DBNull.Value;
+                    insertPassage.ExecuteNonQuery();
+
+                    insertFts.Parameters[0].Value = nextPassage;
+                    insertFts.Parameters[1].Value = analyzer.IndexText(passage.Text);
+                    insertFts.ExecuteNonQuery();
+                    nextPassage++;
+                }
+
+                var m = article.Metadata;
+                var a = insertArticle.Parameters;
+                a[0].Value = nextArticle;
+                a[1].Value = article.Id;
+                a[2].Value = file.RelativePath;
+                a[3].Value = article.SourcePath;
+                a[4].Value = m.Outlet;
+                a[5].Value = (object?)m.Title ?? DBNull.Value;
+                a[6].Value = m.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+                a[7].Value = m.PublishedInferred ? 1 : 0;
+                a[8].Value = (object?)m.Byline ?? DBNull.Value;
+                a[9].Value = (object?)m.Url ?? DBNull.Value;
+                a[10].Value = (object?)m.Language ?? DBNull.Value;
+                a[11].Value = first;
+                a[12].Value = nextPassage - first;
+                a[13].Value = article.Text;
+                insertArticle.ExecuteNonQuery();
+                nextArticle++;
+                bytes += article.Text.Length;
+                if (removedIds.Remove(article.Id))
+                {
+                    updated++;
+                }
+                else
+                {
+                    added++;
+                }
+            }
+
+            insertFile.Parameters[0].Value = file.RelativePath;
+            insertFile.Parameters[1].Value = file.Fingerprint;
+            insertFile.ExecuteNonQuery();
+        }
+
+        // A cancellation that arrives while the last file is read still abandons the update: nothing is committed.
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new IndexProgress(files.Count, files.Count, null));
+        var generation = long.TryParse(ReadMeta(connection, transaction, IndexSchema.Keys.Generation), out var g) ? g : 0;
+        WriteMeta(connection, transaction, IndexSchema.Keys.Signature, signature);
+        WriteMeta(connection, transaction, IndexSchema.Keys.BuiltAt, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        WriteMeta(connection, transaction, IndexSchema.Keys.Generation, (generation + 1).ToString(CultureInfo.InvariantCulture));
+
+        var files2 = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var all = Command(connection, transaction, "SELECT path, fingerprint FROM files"))
+        using (var r = all.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                files2[r.GetString(0)] = r.GetString(1);
+            }
+        }
+
+        _files = files2;
+        return new IndexBuildReport
+        {
+            Added = added,
+            Updated = updated,
+            Removed = removedIds.Count,
+            BytesIngested = bytes,
+            Warnings = warnings,
+        };
+    }
+
+    private Dictionary<string, string> ReadFiles()
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var connection = Open(Path, SqliteOpenMode.ReadOnly);
+        using var command = Command(connection, null, "SELECT path, fingerprint FROM files");
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            files[r.GetString(0)] = r.GetString(1);
+        }
+
+        return files;
+    }
+
+    private IndexStatus ReadStatus(bool isBuilding)
+    {
+        var status = new IndexStatus { IsReady = false, IsBuilding = isBuilding, Path = Path };
+        if (!File.Exists(Path))
+        {
+            return status;
+        }
+
+        try
+        {
+            using var connection = Open(Path, SqliteOpenMode.ReadOnly);
+            using var transaction = connection.BeginTransaction(deferred: true);
+            var builtAt = ReadMeta(connection, transaction, IndexSchema.Keys.BuiltAt);
+            if (builtAt is null)
+            {
+                return status;
+            }
+
+            var articles = Scalar(connection, transaction, "SELECT count(*) FROM articles");
+            var passages = Scalar(connection, transaction, "SELECT coalesce(max(rowid), 0) FROM passages");
+            var newest = ReadMetaQuery(connection, transaction, "SELECT max(published) FROM articles");
+            return status with
+            {
+                IsReady = true,
+                BuiltAt = DateTimeOffset.Parse(builtAt, CultureInfo.InvariantCulture),
+                ArticleCount = (int)articles,
+                PassageCount = (int)Scalar(connection, transaction, "SELECT count(*) FROM passages"),
+                Newest = newest is null ? null : DateOnly.ParseExact(newest, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            };
+        }
+        catch (SqliteException)
+        {
+            return status;
+        }
+    }
+
+    private string? ReadMeta(string key)
+    {
+        try
+        {
+            using var connection = Open(Path, SqliteOpenMode.ReadOnly);
+            return ReadMeta(connection, null, key);
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
+
+    private static string? ReadMeta(SqliteConnection connection, SqliteTransaction? transaction, string key)
+    {
+        using var command = Command(connection, transaction, "SELECT value FROM meta WHERE key = $k", "$k");
+        command.Parameters[0].Value = key;
+        return command.ExecuteScalar() as string;
+    }
+
+    private static string? ReadMetaQuery(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = Command(connection, transaction, sql);
+        return command.ExecuteScalar() as string;
+    }
+
+    private static void WriteMeta(SqliteConnection connection, SqliteTransaction transaction, string key, string value)
+    {
+        using var command = Command(connection, transaction, "INSERT OR REPLACE INTO meta(key, value) VALUES($k, $v)", "$k", "$v");
+        command.Parameters[0].Value = key;
+        command.Parameters[1].Value = value;
+        command.ExecuteNonQuery();
+    }
+
+    internal static SqliteConnection Open(string path, SqliteOpenMode mode)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // SQL text is a constant of this class; values always go in parameters.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        if (parameters.Length > 0)
+        {
+            command.Prepare();
+        }
+
+        return command;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = Command(connection, transaction, sql);
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = Command(connection, transaction, sql);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static void DeleteFileSet(string path)
+    {
+        foreach (var suffix in new[] { string.Empty, "-journal", "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+namespace ChatBot.Core.Indexing;
+
+/// <summary>
+/// The SQLite layout of the index file. Articles keep their full text (quotes are exact substrings of it); passages
+/// are offsets into it; the FTS5 table is contentless (it holds only the analysed tokens' postings), so the file
+/// stays small. Passage rowids of one article are contiguous, so an article's passages are a rowid range.
+/// </summary>
+internal static class IndexSchema
+{
+    /// <summary>Bump when the tables change: a different value forces a full rebuild.</summary>
+    public const string Version = "schema-1";
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+        CREATE TABLE files(path TEXT PRIMARY KEY, fingerprint TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE articles(
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            file TEXT NOT NULL,
+            source_path TEXT NOT NULL,
+            outlet TEXT NOT NULL,
+            title TEXT,
+            published TEXT,
+            published_inferred INTEGER NOT NULL,
+            byline TEXT,
+            url TEXT,
+            language TEXT,
+            first_passage INTEGER NOT NULL,
+            passage_count INTEGER NOT NULL,
+            text TEXT NOT NULL);
+        CREATE INDEX articles_file ON articles(file);
+        CREATE TABLE passages(
+            rowid INTEGER PRIMARY KEY,
+            article INTEGER NOT NULL,
+            ordinal INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            length INTEGER NOT NULL,
+            sentences TEXT NOT NULL,
+            claims TEXT);
+        CREATE VIRTUAL TABLE passages_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+        CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row');
+        """;
+
+    public const string Drop = """
+        DROP TABLE IF EXISTS passages_vocab;
+        DROP TABLE IF EXISTS passages_fts;
+        DROP TABLE IF EXISTS passages;
+        DROP TABLE IF EXISTS articles;
+        DROP TABLE IF EXISTS files;
+        """;
+
+    public static class Keys
+    {
+        public const string Signature = "signature";
+        public const string BuiltAt = "built_at";
+        public const string Generation = "generation";
+    }
+}
