@@ -1,6 +1,7 @@
 using ChatBot.Core.Answering;
 using ChatBot.Core.Configuration;
 using ChatBot.Core.Corpus;
+using ChatBot.Core.Indexing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<PromptOptions>().Bind(configuration.GetSection(PromptOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         // Stages, in the order data flows (design.md): corpus, analysis and index, attribution, prompts, answering.
+        services.AddIndexing();
         services.AddSingleton<SourceCatalogProvider>();
         services.AddSingleton<IQuestionRewriter, RuleBasedQuestionRewriter>();
         services.AddSingleton<ExtractiveAnswerComposer>();

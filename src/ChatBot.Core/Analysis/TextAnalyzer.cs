@@ -15,7 +15,7 @@ namespace ChatBot.Core.Analysis;
 /// </list>
 /// </summary>
 /// <remarks>Immutable and thread-safe. Allocation-light: pooled buffers, no per-character allocation.</remarks>
-public sealed class TextAnalyzer
+public sealed class TextAnalyzer : ITextAnalyzer
 {
     /// <summary>
     /// The version of the chain. Change it whenever a filter changes what tokens come out: the index records it and a

@@ -79,10 +79,7 @@ public sealed partial class AnsweringService : IAnsweringService
             .ToList();
 
         var standalone = await Stage(stages, "rewrite", () => _rewriter.RewriteAsync(question, turns, cancellationToken));
-        if (!_index.Status.IsReady)
-        {
-            await _index.UpdateAsync(progress: null, cancellationToken);
-        }
+        await _index.EnsureReadyAsync(progress: null, cancellationToken);
 
         var focus = _reader.Read(standalone, _catalog.Current);
         var now = _index.Status.Newest;

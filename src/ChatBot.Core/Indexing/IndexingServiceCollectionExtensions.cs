@@ -1,3 +1,4 @@
+using ChatBot.Core.Analysis;
 using ChatBot.Core.Retrieval;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,7 @@ public static class IndexingServiceCollectionExtensions
         services.AddSingleton<IPassageIndex>(sp => sp.GetRequiredService<Fts5PassageIndex>());
         services.AddSingleton<Fts5Retriever>();
         services.AddSingleton<IRetriever>(sp => sp.GetRequiredService<Fts5Retriever>());
+        services.AddSingleton<ITextAnalyzer, IndexTextAnalyzer>();
         return services;
     }
 }
