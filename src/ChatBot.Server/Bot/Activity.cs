@@ -62,7 +62,7 @@ public sealed record Activity
 
     /// <summary>Members of the activity this model does not name.</summary>
     [JsonExtensionData]
-    public JsonObject? Properties { get; init; }
+    public IDictionary<string, JsonElement>? Properties { get; init; }
 
     /// <summary>A message replying to this activity: same conversation, sender and recipient swapped.</summary>
     public Activity CreateReply(string? text = null) => new()
@@ -96,14 +96,12 @@ public sealed record Activity
         foreach (var entity in Entities)
         {
             if (!string.Equals(entity.Type, "mention", StringComparison.OrdinalIgnoreCase)
-                || entity.Properties?["mentioned"]?["id"]?.GetValueKind() != JsonValueKind.String
-                || !string.Equals(entity.Properties["mentioned"]!["id"]!.GetValue<string>(), botId, StringComparison.OrdinalIgnoreCase)
-                || entity.Properties["text"]?.GetValueKind() != JsonValueKind.String)
+                || !string.Equals(entity.GetString("mentioned", "id"), botId, StringComparison.OrdinalIgnoreCase)
+                || entity.GetString("text") is not { } mentionText)
             {
                 continue;
             }
 
-            var mentionText = entity.Properties["text"]!.GetValue<string>();
             if (mentionText.Length > 0)
             {
                 text = text.Replace(mentionText, string.Empty, StringComparison.OrdinalIgnoreCase);

@@ -55,7 +55,7 @@ public static class AnswerActivityFactory
         return inbound.CreateReply(text.ToString()) with
         {
             TextFormat = "markdown",
-            Entities = [new Entity { Type = "https://schema.org/Message", Properties = message }],
+            Entities = [Entity.Create("https://schema.org/Message", message)],
             ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } },
             SuggestedActions = Suggestions(answer, MaxTeamsSuggestions),
         };
@@ -105,10 +105,16 @@ public static class AnswerActivityFactory
             switch (part.Kind)
             {
                 case AnswerPartKind.Disagreements:
-                    var hasHeading = part.Text.TrimStart().StartsWith(DisagreementsHeading, StringComparison.OrdinalIgnoreCase);
+                    // The composer may open the part with the heading itself; it is set apart here either way.
+                    var disagreements = part.Text.Trim();
+                    if (disagreements.StartsWith(DisagreementsHeading, StringComparison.OrdinalIgnoreCase))
+                    {
+                        disagreements = disagreements[DisagreementsHeading.Length..].TrimStart(':', ' ', '\n');
+                    }
+
                     blocks.Add(teams
-                        ? (hasHeading ? body : $"**{DisagreementsHeading}**\n\n{body}")
-                        : (hasHeading ? body : $"{DisagreementsHeading}:\n{body}"));
+                        ? $"**{DisagreementsHeading}**\n\n{escape(disagreements)}"
+                        : $"{DisagreementsHeading}:\n{disagreements}");
                     break;
                 case AnswerPartKind.Note:
                     blocks.Add(teams ? $"_{body}_" : $"Note: {body}");

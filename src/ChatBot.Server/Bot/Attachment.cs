@@ -18,5 +18,5 @@ public sealed record Attachment
     public string? ThumbnailUrl { get; init; }
 
     [JsonExtensionData]
-    public JsonObject? Properties { get; init; }
+    public IDictionary<string, JsonElement>? Properties { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
@@ -19,5 +20,5 @@ public sealed record CardAction
     public string? Image { get; init; }
 
     [JsonExtensionData]
-    public JsonObject? Properties { get; init; }
+    public IDictionary<string, JsonElement>? Properties { get; init; }
 }

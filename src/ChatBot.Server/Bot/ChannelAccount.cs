@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
@@ -15,5 +16,5 @@ public sealed record ChannelAccount
     public string? Role { get; init; }
 
     [JsonExtensionData]
-    public JsonObject? Properties { get; init; }
+    public IDictionary<string, JsonElement>? Properties { get; init; }
 }
