@@ -186,7 +186,7 @@ public static partial class ArticleSegmenter
     private static bool IsLinkEntry(string norm)
     {
         var body = ListNumberRegex().Replace(norm, string.Empty);
-        return EndsWithDateRegex().IsMatch(body)
+        return EndsWithDateRegex().IsMatch(body.Length <= 40 ? body : body[^40..])
             || body.Contains("[\u2026]", StringComparison.Ordinal) || body.Contains("[...]", StringComparison.Ordinal)
             || (!TextBlocks.EndsTerminal(body) && body.Length <= 200 && !StartsWithReplyMarker(body));
     }
@@ -202,7 +202,7 @@ public static partial class ArticleSegmenter
                 return false;
             }
 
-            if (EndsWithDateRegex().IsMatch(norm))
+            if (EndsWithDateRegex().IsMatch(norm.Length <= 40 ? norm : norm[^40..]))
             {
                 return true;
             }
@@ -333,7 +333,8 @@ public static partial class ArticleSegmenter
             return false;
         }
 
-        if (CreditTailRegex().IsMatch(plain))
+        // Credits sit at the end of a caption; only the tail need be examined.
+        if (CreditTailRegex().IsMatch(plain.Length <= 160 ? plain : plain[^160..]))
         {
             return true;
         }

@@ -292,10 +292,8 @@ public sealed class CorpusReader : ICorpusReader
         var stem = Path.GetFileNameWithoutExtension(path);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         context.BulkUnknownOutlets = new Dictionary<string, (int FirstLine, int Count)>(StringComparer.Ordinal);
-        var lineNumber = 0;
         foreach (var (bytes, number) in JsonLines.Read(path))
         {
-            lineNumber = number;
             if ((number & 255) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -337,7 +335,6 @@ public sealed class CorpusReader : ICorpusReader
         }
 
         context.BulkUnknownOutlets = null;
-        _ = lineNumber;
     }
 
     private static Article Build(

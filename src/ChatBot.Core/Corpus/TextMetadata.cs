@@ -11,9 +11,9 @@ internal static class TextMetadata
         TextSegment? firstReporting = null;
         foreach (var segment in segments)
         {
-            var norm = TextBlocks.Normalize(text.AsSpan(segment.Start, segment.Length));
             if (segment.Kind == SegmentKind.Byline)
             {
+                var norm = TextBlocks.Normalize(text.AsSpan(segment.Start, segment.Length));
                 byline ??= ArticleSegmenter.BylineName(norm);
                 if (published is null && TextDates.IsDateLine(norm, out var date))
                 {
