@@ -46,7 +46,8 @@ internal static partial class NumberReader
             {
                 var words = m.Groups["words"].Value.Split(['-', ' '], StringSplitOptions.RemoveEmptyEntries);
                 var value = words.Sum(w => Units[w]);
-                if (strict && value == 1 && scale == 1m)
+                // "one of the", "the two accounts": the bot counting the reporting, not stating a figure from it.
+                if (strict && scale == 1m && (value == 1 || CountsTheReporting().IsMatch(text[(m.Index + m.Length)..])))
                 {
                     continue;
                 }
@@ -61,6 +62,9 @@ internal static partial class NumberReader
 
         return found;
     }
+
+    [GeneratedRegex(@"^\s+(accounts|reports|outlets|sources|sides|versions|figures|claims|passages|articles)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CountsTheReporting();
 
     [GeneratedRegex(@"(?<![\w.,])(?:(?<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?<words>\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b))(?:\s+(?<scale>hundred|thousand|million|billion)\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex Number();
