@@ -137,6 +137,24 @@ public class GenerativeAnswerComposerTests
     }
 
     [Fact]
+    public async Task ComposeAsync_CircuitOpen_FallsBackWithoutCallingTheModel()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Reply.Status(500), Reply.Status(500), Reply.Text(TestEvidence.GoodAnswer));
+        var options = server.Options(maxRetries: 0);
+        options.BreakerMinimumThroughput = 2;
+        options.BreakerBreakSeconds = 600;
+        var composer = new GenerativeAnswerComposer(new ResilientChatClient(OpenAiChatClient.Create(options), options), new FakeExtractiveComposer());
+        await composer.ComposeAsync(TestEvidence.Context(), CancellationToken.None);
+        await composer.ComposeAsync(TestEvidence.Context(), CancellationToken.None);
+
+        var answer = await composer.ComposeAsync(TestEvidence.Context(), CancellationToken.None);
+
+        Assert.Equal(AnswerMode.Fallback, answer.Mode);
+        Assert.Contains("is paused after repeated failures", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task ComposeAsync_ModelSaysThePassagesDoNotAnswer_IsARefusalWithoutCitations()
     {
         await using var server = await FakeOpenAiServer.StartAsync(Reply.Text("NOT IN THE REPORTING: the passages do not mention Raqqa."));
