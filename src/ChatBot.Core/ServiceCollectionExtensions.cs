@@ -1,6 +1,7 @@
 using ChatBot.Core.Answering;
 using ChatBot.Core.Configuration;
 using ChatBot.Core.Corpus;
+using ChatBot.Core.Generation;
 using ChatBot.Core.Indexing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,12 +24,16 @@ public static class ServiceCollectionExtensions
         services.AddOptions<PromptOptions>().Bind(configuration.GetSection(PromptOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         // Stages, in the order data flows (design.md): corpus, analysis and index, attribution, prompts, answering.
+        services.AddCorpus();
         services.AddIndexing();
         services.AddSingleton<SourceCatalogProvider>();
         services.AddSingleton<IQuestionRewriter, RuleBasedQuestionRewriter>();
         services.AddSingleton<ExtractiveAnswerComposer>();
         services.AddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveAnswerComposer>());
         services.AddSingleton<IAnsweringService, AnsweringService>();
+
+        // Last: in generative mode the model composer takes over and keeps the extractive one as its fallback.
+        services.AddGeneration(configuration);
         return services;
     }
 }

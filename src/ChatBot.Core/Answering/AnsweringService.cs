@@ -63,14 +63,52 @@ public sealed partial class AnsweringService : IAnsweringService
         ArgumentNullException.ThrowIfNull(request);
         using var activity = ChatBotTelemetry.ActivitySource.StartActivity("answer");
         var started = Stopwatch.GetTimestamp();
+        var prepared = await PrepareAsync(request, cancellationToken);
+        if (prepared.Limited is { } limited)
+        {
+            return Finish(limited, started);
+        }
+
+        var answer = await Stage(prepared.Stages, "compose", () => _composer.ComposeAsync(prepared.Context!, cancellationToken));
+        return Finish(WithTrace(request, answer, prepared), started);
+    }
+
+    public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_composer is not IStreamingAnswerComposer streaming)
+        {
+            // The extractive composer writes the whole answer at once.
+            yield return new AnswerUpdate { Final = await AnswerAsync(request, cancellationToken) };
+            yield break;
+        }
+
+        using var activity = ChatBotTelemetry.ActivitySource.StartActivity("answer");
+        var started = Stopwatch.GetTimestamp();
+        var prepared = await PrepareAsync(request, cancellationToken);
+        if (prepared.Limited is { } limited)
+        {
+            yield return new AnswerUpdate { Final = Finish(limited, started) };
+            yield break;
+        }
+
+        await foreach (var update in streaming.StreamAsync(prepared.Context!, cancellationToken))
+        {
+            yield return update.Final is { } final
+                ? update with { Final = Finish(WithTrace(request, final, prepared), started) }
+                : update;
+        }
+    }
+
+    /// <summary>Every stage before composition: limits, follow-up resolution, reading the question, retrieval, disputes.</summary>
+    private async Task<Prepared> PrepareAsync(AnswerRequest request, CancellationToken cancellationToken)
+    {
         var stages = new Dictionary<string, double>();
         var prompts = request.Prompts ?? _prompts.Current;
         var question = request.Question ?? string.Empty;
-
-        var limited = Limits(question, prompts);
-        if (limited is not null)
+        if (Limits(question, prompts) is { } limited)
         {
-            return Finish(limited, started);
+            return new Prepared(null, limited, RetrievalResult.Empty, stages, prompts);
         }
 
         var turns = request.Turns
@@ -79,14 +117,13 @@ public sealed partial class AnsweringService : IAnsweringService
             .ToList();
 
         var standalone = await Stage(stages, "rewrite", () => _rewriter.RewriteAsync(question, turns, cancellationToken));
-        await _index.EnsureReadyAsync(progress: null, cancellationToken);
+        var status = await _index.EnsureReadyAsync(progress: null, cancellationToken);
 
         var focus = _reader.Read(standalone, _catalog.Current);
-        var now = _index.Status.Newest;
         var query = new RetrievalQuery
         {
             Text = focus.SearchText,
-            Period = TimeHintParser.Parse(standalone, now),
+            Period = TimeHintParser.Parse(standalone, status.Newest),
             Limit = focus.Outlets.Count > 0 ? _retrieval.Passages * 3 : _retrieval.Passages,
         };
         var retrieved = await Stage(stages, "retrieve", () => _retriever.RetrieveAsync(query, cancellationToken));
@@ -104,25 +141,20 @@ public sealed partial class AnsweringService : IAnsweringService
             Evidence = hits,
             Disputes = disputes,
             Period = query.Period,
-            Now = now,
+            Now = status.Newest,
             Prompts = prompts,
             Focus = focus,
         };
-        var answer = await Stage(stages, "compose", () => _composer.ComposeAsync(context, cancellationToken));
-
-        if (request.IncludeTrace)
-        {
-            answer = answer with { Trace = Trace(answer, retrieved, hits, stages, prompts) };
-        }
-
-        return Finish(answer, started);
+        return new Prepared(context, null, retrieved, stages, prompts);
     }
 
-    public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // The extractive composer writes the whole answer at once; a streaming composer plugs in here.
-        yield return new AnswerUpdate { Final = await AnswerAsync(request, cancellationToken) };
-    }
+    private static Answer WithTrace(AnswerRequest request, Answer answer, Prepared prepared) =>
+        request.IncludeTrace
+            ? answer with { Trace = Trace(answer, prepared.Retrieved, prepared.Context!.Evidence, prepared.Stages, prepared.Prompts) }
+            : answer;
+
+    private sealed record Prepared(
+        CompositionContext? Context, Answer? Limited, RetrievalResult Retrieved, Dictionary<string, double> Stages, PromptSet Prompts);
 
     /// <summary>The limits every door shares: an empty or oversized question is refused with a reason, never searched.</summary>
     private Answer? Limits(string question, PromptSet prompts)
