@@ -93,7 +93,7 @@ public static partial class AnswerSentences
         {
             var group = groups[i];
             var end = i == groups.Count - 1 ? sentence.Length : group.Index;
-            var span = WithoutMarkers(sentence[start..end]).Trim();
+            var span = SpaceBeforeStop().Replace(WithoutMarkers(sentence[start..end]), "$1").Trim().TrimStart(',', ';', ':', ' ');
             spans.Add((span, Markers(group.Value)));
             start = group.Index + group.Length;
         }
@@ -141,6 +141,9 @@ public static partial class AnswerSentences
 
     [GeneratedRegex(@"(\s*\[\d+(?:\s*,\s*\d+)*\])+")]
     private static partial Regex MarkerGroup();
+
+    [GeneratedRegex(@"\s+([.,;:!?])")]
+    private static partial Regex SpaceBeforeStop();
 
     [GeneratedRegex(@"^([-*•]|\d+\.)\s+")]
     private static partial Regex Bullet();

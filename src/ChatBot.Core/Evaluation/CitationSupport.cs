@@ -122,7 +122,7 @@ public static partial class CitationSupport
 
         var content = words.Select(w => w.ToLowerInvariant())
             .Where(w => !StopWords.Contains(w) && !WrapperWords.Contains(w) && !speakerWords.Contains(w) &&
-                        !NumberWords.ContainsKey(w) && !Multipliers.ContainsKey(w) && !w.All(char.IsDigit))
+                        !w.Split('-').All(p => NumberWords.ContainsKey(p) || Multipliers.ContainsKey(p)) && !w.All(char.IsDigit))
             .Select(Stem)
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -155,7 +155,8 @@ public static partial class CitationSupport
         }
 
         long? current = null;
-        foreach (var word in Words(text).Select(w => w.ToLowerInvariant()).Append(string.Empty))
+        var words = Words(text).SelectMany(w => w.ToLowerInvariant().Split('-', StringSplitOptions.RemoveEmptyEntries));
+        foreach (var word in words.Append(string.Empty))
         {
             if (NumberWords.TryGetValue(word, out var n))
             {
