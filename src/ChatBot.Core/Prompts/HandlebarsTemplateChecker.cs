@@ -52,7 +52,8 @@ internal static partial class HandlebarsTemplateChecker
             }
 
             index = end;
-            if (body is null || body.StartsWith('!'))
+            // Comments, and "{{^}}" (the short form of {{else}}), name no variable.
+            if (body is null || body.StartsWith('!') || body == "^")
             {
                 continue;
             }

@@ -210,6 +210,7 @@ public sealed class PromptSetLoaderTests
               {{!-- a comment with {{undeclared}} inside --}}
               {{#each items as |item|}}{{@index}} {{this.name}} {{item.kind}} {{#with source}}{{name}}{{/with}}{{/each}}
               {{#if (eq mode "extractive")}}{{join tags ", "}}{{else}}{{lookup tags 0}}{{/if}} {{@root.mode}}
+              {{#unless mode}}no mode{{^}}{{{mode}}}{{/unless}}
             input_variables:
               - name: items
               - name: mode
