@@ -13,6 +13,9 @@ public sealed record PromptTemplate
     /// <summary>The variables the template declares (<c>input_variables[].name</c>).</summary>
     public IReadOnlyList<string> InputVariables { get; init; } = [];
 
+    /// <summary>The declared variables in full (description, is_required, default).</summary>
+    public IReadOnlyList<PromptInputVariable> Variables { get; init; } = [];
+
     /// <summary>Model settings for generative prompts (<c>execution_settings.default</c>): temperature, max_tokens, ...</summary>
     public IReadOnlyDictionary<string, object?> ExecutionSettings { get; init; } = new Dictionary<string, object?>();
 
