@@ -10,6 +10,8 @@ var root = new RootCommand("chatbot: cited answers about news reporting on the S
     IndexCommand.Create(),
     AskCommand.Create(),
     ChatCommand.Create(),
+    EvalCommand.Create(CliHost.Build),
+    PromptsCommand.Create(CliHost.Build),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -3,6 +3,7 @@ using ChatBot.Core.Configuration;
 using ChatBot.Core.Corpus;
 using ChatBot.Core.Generation;
 using ChatBot.Core.Indexing;
+using ChatBot.Core.Prompts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddCorpus();
         services.AddIndexing();
         services.AddSingleton<SourceCatalogProvider>();
+        services.AddPrompts();
         services.AddSingleton<IQuestionRewriter, RuleBasedQuestionRewriter>();
         services.AddSingleton<ExtractiveAnswerComposer>();
         services.AddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveAnswerComposer>());

@@ -157,7 +157,7 @@ public sealed class ExtractiveAnswerComposerTests
             StandaloneQuestion = question,
             Evidence = hits,
             Disputes = disputes,
-            Prompts = TestPrompts.Repository,
+            Prompts = TestPrompts.Default,
         }, CancellationToken.None);
     }
 }

@@ -26,7 +26,7 @@ public class GenerativeAnswerComposerTests
 
         Assert.Equal(AnswerMode.Generative, answer.Mode);
         Assert.Equal(0, extractive.Calls);
-        Assert.Equal(TestPrompts.Version, answer.PromptVersion);
+        Assert.Equal(TestPrompts.Default.Version, answer.PromptVersion);
         // [1], [2], [4] cited: renumbered 1, 2, 3; passage [3] was not cited, so it is not a citation.
         Assert.EndsWith("disagree [3].", answer.Text, StringComparison.Ordinal);
         Assert.Equal(["newarab-test-advance", "eaworldview-test-losses", "upi-test-state-media"], answer.Citations.Select(c => c.ArticleId));
