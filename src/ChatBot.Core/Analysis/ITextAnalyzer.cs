@@ -10,4 +10,7 @@ public interface ITextAnalyzer
 {
     /// <summary>The content terms of <paramref name="text"/>, in order, after the whole chain.</summary>
     IReadOnlyList<string> Terms(string text);
+
+    /// <summary>True when <paramref name="term"/> (an output of <see cref="Terms"/>) names an aliases.yaml entry: a place, group or person.</summary>
+    bool IsEntity(string term);
 }

@@ -21,6 +21,7 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
     /// <summary>Two sentences sharing this share of their terms say the same thing; only one is kept.</summary>
     private const double DuplicateOverlap = 0.6;
 
+    private readonly ITextAnalyzer _analyzer;
     private readonly SentenceScorer _scorer;
     private readonly QuestionReader _reader;
     private readonly AnsweringOptions _options;
@@ -28,6 +29,7 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
     public ExtractiveAnswerComposer(ITextAnalyzer analyzer, IOptions<AnsweringOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _analyzer = analyzer;
         _scorer = new SentenceScorer(analyzer);
         _reader = new QuestionReader(analyzer);
         _options = options.Value;
@@ -58,7 +60,14 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
         var disputes = RelevantDisputes(context.Disputes, scored);
         var disputed = new HashSet<(string, int)>(disputes.SelectMany(d => d.Positions).Select(p => (p.Evidence.Hit.Passage.Id, p.Evidence.Sentence.Index)));
 
-        var summary = Select(relevant.Where(s => !disputed.Contains((s.Evidence.Hit.Passage.Id, s.Evidence.Sentence.Index))).ToList());
+        // A question asking for a figure, a distance or a date is answered by the sentences that state one, when any do.
+        var candidates = relevant.Where(s => !disputed.Contains((s.Evidence.Hit.Passage.Id, s.Evidence.Sentence.Index))).ToList();
+        if (focus.Shape != AnswerShape.Any && candidates.Any(s => s.HasShape))
+        {
+            candidates = candidates.Where(s => s.HasShape).ToList();
+        }
+
+        var summary = Select(candidates);
         var dates = summary.Select(s => DateOf(s.Evidence)).Where(d => d is not null).Distinct().Count();
         var showDate = dates > 1 || focus.AboutChangingSituation || focus.Shape == AnswerShape.Time;
         var ordered = showDate
@@ -147,7 +156,7 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
             return chosen;
         }
 
-        var floor = relevant[0].Score * 0.6;
+        var floor = relevant[0].Score * 0.7;
         foreach (var candidate in relevant)
         {
             if (chosen.Count >= _options.MaxSummarySentences || candidate.Score < floor)
@@ -244,10 +253,11 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
         };
     }
 
-    private static List<string> FollowUps(CompositionContext context, QuestionFocus focus,
+    private List<string> FollowUps(CompositionContext context, QuestionFocus focus,
         IReadOnlyList<ScoredSentence> scored, IReadOnlyList<Citation> citations, bool hasDisputes)
     {
-        var topic = focus.Subject;
+        // Suggest only around a known place, group or person: "What did UPI report about Palmyra?", not "... about Syrians?".
+        var topic = focus.Names.FirstOrDefault(n => n.Terms.Any(_analyzer.IsEntity))?.Text;
         if (topic is null)
         {
             return [];

@@ -145,8 +145,9 @@ public sealed partial class QuestionReader
         : SourceQuestion().IsMatch(question) ? AnswerShape.Source
         : AnswerShape.Any;
 
-    // Runs of capitalised words (with the particles of Arabic names and "of"/"for" inside), or all-caps acronyms.
-    [GeneratedRegex(@"(?<![\p{L}-])(?:[A-Z][\p{L}\p{N}'’]*(?:-[\p{L}\p{N}'’]+)*)(?:\s+(?:(?:of|for|the|al|el|ez|as|bin|ibn|de|la)\s+)?[A-Z][\p{L}\p{N}'’]*(?:-[\p{L}\p{N}'’]+)*)*|\b(?:al|el|ad|as|ash|ar|az)-[A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*", RegexOptions.CultureInvariant)]
+    // Runs of capitalised words, with the particles of Arabic names inside them ("Deir ez-Zor", "Jabhat al-Nusra",
+    // "Abu Bakr al-Baghdadi") and "of"/"for" ("Syrian Observatory for Human Rights"), or all-caps acronyms.
+    [GeneratedRegex(@"(?<![\p{L}-])(?:(?:al|el|ez|ed|es|as|ad|ar|az|ash|bin|ibn|abu|de|la)-)?[A-Z][\p{L}\p{N}'’]*(?:-[\p{L}\p{N}'’]+)*(?:\s+(?:(?:of|for|the|al|el|ez|ed|es|as|ad|ar|az|ash|bin|ibn|abu|de|la)\s+)?(?:(?:al|el|ez|ed|es|as|ad|ar|az|ash|bin|ibn|abu|de|la)-)?[A-Z][\p{L}\p{N}'’]*(?:-[\p{L}\p{N}'’]+)*)*|(?<![\p{L}-])(?:al|el|ez|ed|es|as|ad|ar|az|ash|bin|ibn|abu|de|la)-[A-Z][\p{L}\p{N}'’]*(?:-[\p{L}\p{N}'’]+)*(?:\s+(?:(?:al|el|ez|ed|es|as|ad|ar|az|ash|bin|ibn|abu|de|la)-)?[A-Z][\p{L}\p{N}'’]*(?:-[\p{L}\p{N}'’]+)*)*", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 
     [GeneratedRegex(@"\bwho\s+(?:holds|held|controls|controlled|took|retook|recaptured|captured|regained|seized|is\s+in\s+control)\b|\b(?:change[sd]?|changing)\s+hands\b|\bin\s+whose\s+hands\b|\bhow\s+much\s+of\b.*\bcontrol", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

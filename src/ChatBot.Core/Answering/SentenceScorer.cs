@@ -23,10 +23,12 @@ public sealed class SentenceScorer
 
     private readonly ITextAnalyzer _analyzer;
     private readonly HashSet<string> _controlTerms;
+    private readonly Func<string, IReadOnlyList<string>> _analyzerTerms;
 
     public SentenceScorer(ITextAnalyzer analyzer)
     {
         _analyzer = analyzer;
+        _analyzerTerms = analyzer.Terms;
         _controlTerms = new HashSet<string>(QuestionReader.ControlWords.SelectMany(analyzer.Terms), StringComparer.Ordinal);
     }
 
@@ -46,7 +48,7 @@ public sealed class SentenceScorer
                 var claim = i < hit.Claims.Count ? hit.Claims[i] : new Attribution.Claim { SentenceIndex = sentence.Index };
                 var evidence = new EvidenceSentence(hit, sentence, claim);
                 var terms = new HashSet<string>(_analyzer.Terms(sentence.Text), StringComparer.Ordinal);
-                scored.Add(ScoreOne(focus, evidence, terms, context, questionWeight, _controlTerms));
+                scored.Add(ScoreOne(focus, evidence, terms, context, questionWeight));
                 context.UnionWith(terms);
             }
         }
@@ -54,8 +56,8 @@ public sealed class SentenceScorer
         return scored;
     }
 
-    private static ScoredSentence ScoreOne(QuestionFocus focus, EvidenceSentence evidence, HashSet<string> terms,
-        HashSet<string> context, double questionWeight, HashSet<string> controlTerms)
+    private ScoredSentence ScoreOne(QuestionFocus focus, EvidenceSentence evidence, HashSet<string> terms,
+        HashSet<string> context, double questionWeight)
     {
         double matched = 0;
         var entityMatched = focus.EntityTerms.Count == 0;
@@ -76,9 +78,11 @@ public sealed class SentenceScorer
             }
         }
 
-        if (focus.Shape != AnswerShape.Any && (focus.Shape == AnswerShape.Control ? terms.Overlaps(controlTerms) : HasShape(focus.Shape, evidence)))
+        var shaped = focus.Shape != AnswerShape.Any && (focus.Shape == AnswerShape.Control ? terms.Overlaps(_controlTerms) : HasShape(focus.Shape, evidence));
+        if (shaped)
         {
-            matched += 1;
+            // A figure counts in full when it counts what the question asks about ("how many Syrians" - "120,000 Syrians").
+            matched += focus.Shape == AnswerShape.Figure && !CountsAskedThing(focus, evidence) ? 0.5 : 1;
             contentMatched = true;
         }
 
@@ -94,8 +98,12 @@ public sealed class SentenceScorer
         }
 
         var relevant = score >= MinimumScore && entityMatched && contentMatched;
-        return new ScoredSentence(evidence, score, terms, relevant);
+        return new ScoredSentence(evidence, score, terms, relevant) { HasShape = shaped };
     }
+
+    private bool CountsAskedThing(QuestionFocus focus, EvidenceSentence evidence) =>
+        evidence.Claim.Figures.Any(f => (f.Unit is { } unit && _analyzerTerms(unit).Any(focus.Terms.Contains))
+            || (f.Counts is { } counts && _analyzerTerms(counts).Any(focus.Terms.Contains)));
 
     private static double Weight(QuestionFocus focus, string term) => focus.EntityTerms.Contains(term) ? 2 : 1;
 

@@ -104,7 +104,9 @@ internal static partial class SentenceText
         }
 
         var lower = char.ToLowerInvariant(first[0]) + first[1..];
+        // Ordinary words: listed ones, "-ing" words ("Breaking reports"), and words the passage itself writes in lower case.
         var ordinary = Lowerable.Contains(first)
+            || (first.Length >= 6 && first.EndsWith("ing", StringComparison.Ordinal))
             || Regex.IsMatch(passageText, $@"(?<![\p{{L}}]){Regex.Escape(lower)}(?![\p{{L}}])", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(20));
         return ordinary ? lower + display[first.Length..] : display;
     }

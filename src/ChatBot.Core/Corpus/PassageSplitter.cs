@@ -1,8 +1,11 @@
 namespace ChatBot.Core.Corpus;
 
 /// <summary>
-/// One passage per paragraph of reporting, one per caption; a paragraph longer than <see cref="MaxPassageChars"/> is
-/// cut at sentence boundaries into passages of at most that size (a single longer sentence stays whole).
+/// Passages of reporting about a paragraph long: short consecutive paragraphs (pages that put every sentence on its
+/// own line) are joined until the passage reaches <see cref="MinPassageChars"/>, so a sentence keeps the context it
+/// leans on ("the desert city" after "Palmyra"); a paragraph longer than <see cref="MaxPassageChars"/> is cut at
+/// sentence boundaries (a single longer sentence stays whole). Each caption is a passage of its own, and anything
+/// that is not reporting between two paragraphs ends the passage.
 /// </summary>
 /// <remarks>Stateless, pure and thread-safe.</remarks>
 public sealed class PassageSplitter : IPassageSplitter
@@ -10,58 +13,75 @@ public sealed class PassageSplitter : IPassageSplitter
     /// <summary>Paragraphs longer than this are split at sentence boundaries.</summary>
     public const int MaxPassageChars = 700;
 
+    /// <summary>A passage shorter than this takes in the next paragraph, if that keeps it under <see cref="MaxPassageChars"/>.</summary>
+    public const int MinPassageChars = 320;
+
     public IReadOnlyList<Passage> Split(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
         var text = article.Text;
         var passages = new List<Passage>();
         var sentenceIndex = 0;
+        var chunk = new List<(int Start, int Length)>();
+        var chunkKind = PassageKind.Reporting;
         foreach (var segment in article.Segments)
         {
             if (segment.Kind is not (SegmentKind.Reporting or SegmentKind.Caption))
             {
+                Emit();
                 continue;
             }
 
             var kind = segment.Kind == SegmentKind.Caption ? PassageKind.Caption : PassageKind.Reporting;
-            var spans = SentenceSplitter.Split(text, segment.Start, segment.End);
-            var chunk = new List<(int Start, int Length)>();
-            foreach (var span in spans)
+            if (kind == PassageKind.Caption || chunkKind == PassageKind.Caption || Length(chunk) >= MinPassageChars)
+            {
+                Emit();
+            }
+
+            chunkKind = kind;
+            foreach (var span in SentenceSplitter.Split(text, segment.Start, segment.End))
             {
                 if (chunk.Count > 0 && span.Start + span.Length - chunk[0].Start > MaxPassageChars)
                 {
-                    Emit(chunk);
-                    chunk.Clear();
+                    Emit();
                 }
 
                 chunk.Add(span);
             }
 
-            Emit(chunk);
-
-            void Emit(List<(int Start, int Length)> sentences)
+            if (kind == PassageKind.Caption)
             {
-                if (sentences.Count == 0)
-                {
-                    return;
-                }
-
-                var start = sentences[0].Start;
-                var end = sentences[^1].Start + sentences[^1].Length;
-                var ordinal = passages.Count;
-                passages.Add(new Passage
-                {
-                    Id = Passage.MakeId(article.Id, ordinal),
-                    ArticleId = article.Id,
-                    Ordinal = ordinal,
-                    Kind = kind,
-                    Start = start,
-                    Text = text[start..end],
-                    Sentences = sentences.Select(s => new Sentence { Index = sentenceIndex++, Start = s.Start, Text = text.Substring(s.Start, s.Length) }).ToArray(),
-                });
+                Emit();
             }
         }
 
+        Emit();
         return passages;
+
+        void Emit()
+        {
+            if (chunk.Count == 0)
+            {
+                return;
+            }
+
+            var start = chunk[0].Start;
+            var end = chunk[^1].Start + chunk[^1].Length;
+            var ordinal = passages.Count;
+            passages.Add(new Passage
+            {
+                Id = Passage.MakeId(article.Id, ordinal),
+                ArticleId = article.Id,
+                Ordinal = ordinal,
+                Kind = chunkKind,
+                Start = start,
+                Text = text[start..end],
+                Sentences = chunk.Select(s => new Sentence { Index = sentenceIndex++, Start = s.Start, Text = text.Substring(s.Start, s.Length) }).ToArray(),
+            });
+            chunk.Clear();
+        }
     }
+
+    private static int Length(List<(int Start, int Length)> chunk) =>
+        chunk.Count == 0 ? 0 : chunk[^1].Start + chunk[^1].Length - chunk[0].Start;
 }

@@ -9,4 +9,6 @@ namespace ChatBot.Core.Indexing;
 public sealed class IndexTextAnalyzer(Fts5PassageIndex index) : ITextAnalyzer
 {
     public IReadOnlyList<string> Terms(string text) => index.Analyzer.Terms(text);
+
+    public bool IsEntity(string term) => index.Analyzer.IsEntity(term);
 }

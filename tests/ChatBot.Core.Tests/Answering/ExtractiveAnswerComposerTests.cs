@@ -90,7 +90,7 @@ public sealed class ExtractiveAnswerComposerTests
         var upi = answer.Text.IndexOf("UPI", StringComparison.Ordinal);
         var newArab = answer.Text.IndexOf("The New Arab", StringComparison.Ordinal);
         Assert.True(upi >= 0 && newArab > upi, answer.Text);
-        Assert.Contains("On 11 October 2015, UPI reported", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("UPI reported on 11 October 2015 that", answer.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Parts, p => p.Kind == AnswerPartKind.Note && p.Text.Contains("9 December 2016", StringComparison.Ordinal));
     }
 

@@ -11,6 +11,8 @@ internal sealed class SimpleTextAnalyzer : ITextAnalyzer
         "it", "its", "as", "at", "from", "this", "which", "did", "do", "does", "what", "how", "who", "when", "they", "their",
     };
 
+    public bool IsEntity(string term) => term is "islamicstate" or "palmyra" or "aleppo";
+
     public IReadOnlyList<string> Terms(string text)
     {
         var terms = new List<string>();

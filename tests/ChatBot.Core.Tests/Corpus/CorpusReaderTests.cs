@@ -285,7 +285,8 @@ public sealed class CorpusReaderTests : IDisposable
         Assert.Equal(new DateOnly(2016, 2, 3), article.Metadata.Published);
         Assert.Equal("A, B", article.Metadata.Byline);
         Assert.Equal("First paragraph.\n\nSecond paragraph.", article.Text);
-        Assert.Equal(2, new PassageSplitter().Split(article).Count);
+        var passage = Assert.Single(new PassageSplitter().Split(article));
+        Assert.Equal(["First paragraph.", "Second paragraph."], passage.Sentences.Select(s => s.Text));
     }
 
     [Fact]
