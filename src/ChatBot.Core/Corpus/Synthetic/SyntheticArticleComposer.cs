@@ -91,7 +91,7 @@ internal sealed class SyntheticArticleComposer(long seed)
                 : $"{Capitalise(actor)} offensive reaches outskirts of {place}",
             SyntheticStoryKind.Shelling => $"Shelling of {place} kills civilians as truce collapses",
             SyntheticStoryKind.CarBomb => $"Car bomb in {place} kills {story.Killed}",
-            _ => $"Thousands flee {place} amid {actor} offensive",
+            _ => $"Families flee {place} as {actor} offensive widens",
         };
         return outlet.Style == SyntheticOutletStyle.Blog ? $"Syria Desk: {headline}" : headline;
     }
