@@ -1,0 +1,38 @@
+namespace ChatBot.Cli.Benchmarks;
+
+/// <summary>The benchmark's flags, parsed.</summary>
+public sealed record BenchSettings
+{
+    public required IReadOnlyList<int> Sizes { get; init; }
+
+    /// <summary>"synth" (our generator) or "peers" (the peers' JSONL, the Lucene comparison workload).</summary>
+    public required string CorpusKind { get; init; }
+
+    public string? PeersCorpus { get; init; }
+
+    public string? QueriesFile { get; init; }
+
+    public int Runs { get; init; } = 3;
+
+    public int IndexRuns { get; init; } = 1;
+
+    public long Seed { get; init; } = 42;
+
+    public required string WorkDirectory { get; init; }
+
+    public string? ConfigFile { get; init; }
+
+    public Uri? Server { get; init; }
+
+    public int Conversations { get; init; } = 50;
+
+    public int AsksPerConversation { get; init; } = 4;
+
+    public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    public string PeersResults { get; init; } = "/tmp/peers-data/results";
+
+    public IReadOnlySet<string> Skip { get; init; } = new HashSet<string>();
+
+    public string? Out { get; init; }
+}

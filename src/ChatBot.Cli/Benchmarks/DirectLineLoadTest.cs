@@ -1,0 +1,223 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ChatBot.Cli.Benchmarks;
+
+/// <summary>
+/// Many concurrent Direct Line 3.0 conversations against a local server: each starts a conversation, posts its
+/// questions one after another and polls for each reply. Bounded: a fixed number of questions, each waited on
+/// for at most the timeout. Loopback only: this is a load generator and must never point at someone else's server.
+/// </summary>
+public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSpan pollInterval)
+{
+    private readonly ConcurrentDictionary<string, string> _askedIn = new(StringComparer.Ordinal);
+    private volatile string? _lastPollError;
+
+    /// <exception cref="InvalidOperationException">The server is not a loopback address.</exception>
+    public async Task<ServerLoadResult> RunAsync(IReadOnlyList<string> questions, int conversations, int asksPerConversation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        if (!server.IsLoopback)
+        {
+            throw new InvalidOperationException($"{server}: the load test runs against loopback only (127.0.0.1, ::1, localhost).");
+        }
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = conversations * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        using var http = new HttpClient(handler) { BaseAddress = server, Timeout = replyTimeout + TimeSpan.FromSeconds(5) };
+        var counters = new Counters();
+        var latencies = new ConcurrentBag<double>();
+        var clock = Stopwatch.StartNew();
+        var tasks = Enumerable.Range(0, conversations).Select(c => ConverseAsync(http, c, questions, asksPerConversation, conversations, counters, latencies, cancellationToken));
+        await Task.WhenAll(tasks);
+        clock.Stop();
+
+        return new ServerLoadResult
+        {
+            Conversations = conversations,
+            Asked = counters.Asked,
+            Answered = counters.Answered,
+            Errors = counters.Errors,
+            Lost = counters.Lost,
+            Crossed = counters.Crossed,
+            AsksPerSecond = counters.Answered / clock.Elapsed.TotalSeconds,
+            Latency = LatencySummary.Of(latencies.ToArray()),
+            Elapsed = clock.Elapsed,
+            ErrorSamples = [.. counters.Samples.Distinct(StringComparer.Ordinal)],
+        };
+    }
+
+    private async Task ConverseAsync(HttpClient http, int index, IReadOnlyList<string> questions, int asks, int conversations, Counters counters, ConcurrentBag<double> latencies, CancellationToken ct)
+    {
+        var user = $"bench-user-{index}";
+        string conversationId;
+        string? token;
+        try
+        {
+            using var start = await http.PostAsync("v3/directline/conversations", null, ct);
+            start.EnsureSuccessStatusCode();
+            var body = await start.Content.ReadFromJsonAsync<JsonObject>(ct);
+            conversationId = body?["conversationId"]?.GetValue<string>() ?? throw new JsonException("no conversationId");
+            token = body["token"]?.GetValue<string>();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException or InvalidOperationException && !ct.IsCancellationRequested)
+        {
+            counters.Error(asks, "start conversation: " + ex.GetBaseException().Message);
+            return;
+        }
+
+        var watermark = (string?)null;
+        for (var k = 0; k < asks; k++)
+        {
+            // Distinct questions across all conversations (cycling through the set when it is smaller).
+            var question = questions[((k * conversations) + index) % questions.Count];
+            counters.Ask();
+            var clock = Stopwatch.StartNew();
+            string activityId;
+            try
+            {
+                using var post = new HttpRequestMessage(HttpMethod.Post, $"v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/activities")
+                {
+                    // A buffered body (with Content-Length), as browsers send it; JsonContent would stream it chunked.
+                    Content = new StringContent(JsonSerializer.Serialize(new { type = "message", from = new { id = user }, text = question }), Encoding.UTF8, "application/json"),
+                };
+                Authorize(post, token);
+                using var posted = await http.SendAsync(post, ct);
+                posted.EnsureSuccessStatusCode();
+                activityId = (await posted.Content.ReadFromJsonAsync<JsonObject>(ct))?["id"]?.GetValue<string>() ?? string.Empty;
+                _askedIn[activityId] = conversationId;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException or InvalidOperationException && !ct.IsCancellationRequested)
+            {
+                counters.Error(1, "post activity: " + ex.GetBaseException().Message);
+                continue;
+            }
+
+            var (outcome, newWatermark) = await AwaitReplyAsync(http, conversationId, token, user, activityId, watermark, ct);
+            watermark = newWatermark;
+            switch (outcome)
+            {
+                case Outcome.Answered:
+                    counters.Answer();
+                    latencies.Add(clock.Elapsed.TotalMilliseconds);
+                    break;
+                case Outcome.Crossed:
+                    counters.Cross();
+                    break;
+                case Outcome.Error:
+                    counters.Error(1, "poll activities: " + _lastPollError);
+                    break;
+                default:
+                    counters.Lose();
+                    break;
+            }
+        }
+    }
+
+    private async Task<(Outcome Outcome, string? Watermark)> AwaitReplyAsync(HttpClient http, string conversationId, string? token, string user, string activityId, string? watermark, CancellationToken ct)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < replyTimeout)
+        {
+            JsonObject? page;
+            try
+            {
+                var url = $"v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/activities" + (watermark is null ? string.Empty : $"?watermark={Uri.EscapeDataString(watermark)}");
+                using var get = new HttpRequestMessage(HttpMethod.Get, url);
+                Authorize(get, token);
+                using var response = await http.SendAsync(get, ct);
+                response.EnsureSuccessStatusCode();
+                page = await response.Content.ReadFromJsonAsync<JsonObject>(ct);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException or InvalidOperationException && !ct.IsCancellationRequested)
+            {
+                _lastPollError = ex.GetBaseException().Message;
+                return (Outcome.Error, watermark);
+            }
+
+            watermark = page?["watermark"]?.GetValue<string>() ?? watermark;
+            foreach (var activity in page?["activities"]?.AsArray() ?? [])
+            {
+                if (activity?["type"]?.GetValue<string>() != "message" || activity["from"]?["id"]?.GetValue<string>() == user)
+                {
+                    continue;
+                }
+
+                var replyTo = activity["replyToId"]?.GetValue<string>();
+                var inConversation = activity["conversation"]?["id"]?.GetValue<string>();
+                if ((inConversation is not null && inConversation != conversationId)
+                    || (replyTo is not null && replyTo != activityId && _askedIn.TryGetValue(replyTo, out var other) && other != conversationId))
+                {
+                    return (Outcome.Crossed, watermark);
+                }
+
+                if (replyTo is null || replyTo == activityId)
+                {
+                    return (Outcome.Answered, watermark);
+                }
+            }
+
+            await Task.Delay(pollInterval, ct);
+        }
+
+        return (Outcome.Lost, watermark);
+    }
+
+    private static void Authorize(HttpRequestMessage request, string? token)
+    {
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+    }
+
+    private enum Outcome
+    {
+        Answered,
+        Lost,
+        Crossed,
+        Error,
+    }
+
+    private sealed class Counters
+    {
+        private int _asked;
+        private int _answered;
+        private int _errors;
+        private int _lost;
+        private int _crossed;
+
+        public int Asked => Volatile.Read(ref _asked);
+
+        public int Answered => Volatile.Read(ref _answered);
+
+        public int Errors => Volatile.Read(ref _errors);
+
+        public int Lost => Volatile.Read(ref _lost);
+
+        public int Crossed => Volatile.Read(ref _crossed);
+
+        public void Ask() => Interlocked.Increment(ref _asked);
+
+        public void Answer() => Interlocked.Increment(ref _answered);
+
+        public ConcurrentQueue<string> Samples { get; } = new();
+
+        public void Error(int n, string reason)
+        {
+            Interlocked.Add(ref _errors, n);
+            if (Samples.Count < 5)
+            {
+                Samples.Enqueue(reason);
+            }
+        }
+
+        public void Lose() => Interlocked.Increment(ref _lost);
+
+        public void Cross() => Interlocked.Increment(ref _crossed);
+    }
+}
