@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ChatBot.Cli;
+using ChatBot.Cli.Benchmarks;
 using ChatBot.Cli.Commands;
+using Microsoft.Extensions.DependencyInjection;
 
 var root = new RootCommand("chatbot: cited answers about news reporting on the Syrian war")
 {
@@ -12,6 +14,9 @@ var root = new RootCommand("chatbot: cited answers about news reporting on the S
     ChatCommand.Create(),
     EvalCommand.Create(CliHost.Build),
     PromptsCommand.Create(CliHost.Build),
+    CorpusCommand.Create(),
+    TeamsCommand.Create(),
+    BenchCommand.Create(services => services.AddSingleton<IExhaustiveRanking, Fts5ExhaustiveRanking>()),
 };
 
 return await root.Parse(args).InvokeAsync();
