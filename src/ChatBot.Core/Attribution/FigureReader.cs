@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -64,18 +65,52 @@ internal static partial class FigureReader
         ("as many as", "up to"), ("at most", "up to"), ("fewer than", "fewer than"), ("less than", "fewer than"),
     ];
 
+    private static readonly SearchValues<string> WordAnchors = SearchValues.Create(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fifteen", "twenty",
+         "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozens", "scores", "hundreds", "thousands"],
+        StringComparison.OrdinalIgnoreCase);
+
     public static IReadOnlyList<Figure> Read(string text)
     {
-        List<Figure>? figures = null;
-        foreach (var m in NumberPattern().EnumerateMatches(text))
+        var digit = text.AsSpan().IndexOfAnyInRange('0', '9');
+        var word = text.AsSpan().IndexOfAny(WordAnchors);
+        var first = digit < 0 ? word : word < 0 ? digit : Math.Min(digit, word);
+        if (first < 0)
         {
-            if (TryRead(text, m.Index, m.Length) is { } figure)
+            return [];
+        }
+
+        // Digits and number words are two regexes: each starts with something the engine can search for quickly.
+        List<(int Index, Figure Figure)>? figures = null;
+        if (digit >= 0)
+        {
+            foreach (var m in DigitsPattern().EnumerateMatches(text.AsSpan(), digit))
             {
-                (figures ??= []).Add(figure);
+                if ((m.Index == 0 || !IsGlued(text[m.Index - 1])) && TryRead(text, m.Index, m.Length) is { } figure)
+                {
+                    (figures ??= []).Add((m.Index, figure));
+                }
             }
         }
 
-        return figures is null ? [] : figures;
+        if (word >= 0)
+        {
+            foreach (var m in WordsPattern().EnumerateMatches(text.AsSpan(), word))
+            {
+                if ((m.Index == 0 || !IsGlued(text[m.Index - 1])) && TryRead(text, m.Index, m.Length) is { } figure)
+                {
+                    (figures ??= []).Add((m.Index, figure));
+                }
+            }
+        }
+
+        if (figures is null)
+        {
+            return [];
+        }
+
+        figures.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return [.. figures.Select(f => f.Figure)];
     }
 
     private static Figure? TryRead(string text, int index, int length)
@@ -353,6 +388,8 @@ internal static partial class FigureReader
         };
     }
 
+    private static bool IsGlued(char previous) => char.IsLetterOrDigit(previous) || previous is '.' or ',' or '/' or '-' or '_';
+
     private static bool ContainsDigit(ReadOnlySpan<char> span)
     {
         foreach (var c in span)
@@ -442,8 +479,11 @@ internal static partial class FigureReader
         return text.AsSpan(start, stop - start);
     }
 
-    [GeneratedRegex(@"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:dozens|scores|hundreds|thousands)\b|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million))*)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex NumberPattern();
+    [GeneratedRegex(@"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitsPattern();
+
+    [GeneratedRegex(@"\b(?:(?:dozens|scores|hundreds|thousands)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million))*\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WordsPattern();
 
     [GeneratedRegex(@"\b(?:killed|killing|kill|slain|dead|died|die|deaths|death toll|executed|wounded|wounding|injured|injuring|captured|capturing|taken prisoner|arrested|detained|abducted|kidnapped|fled|flee|fleeing|displaced|missing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CountPattern();

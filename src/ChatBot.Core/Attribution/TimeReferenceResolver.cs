@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -17,20 +18,65 @@ internal static partial class TimeReferenceResolver
         ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["several"] = 3, ["few"] = 3,
     };
 
+    // Each form has its anchors; a form's regex runs only when its anchor occurs, from just before the first one.
+    private static readonly SearchValues<string> MonthAnchors = SearchValues.Create(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> WeekdayAnchors = SearchValues.Create(
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> RelativeAnchors = SearchValues.Create(
+        ["yesterday", "today", "tonight", "last night", "this morning", "this evening", "earlier this", "earlier in the year",
+         "this week", "this month", "this year", "last week", "last month", "last year"],
+        StringComparison.OrdinalIgnoreCase);
+
     public static DateOnly? Resolve(string text, DateOnly? published)
     {
-        var m = TimePattern().Match(text);
-        while (m.Success)
+        var span = text.AsSpan();
+        DateOnly? best = null;
+        var bestAt = int.MaxValue;
+        var month = span.IndexOfAny(MonthAnchors);
+        if (month >= 0)
+        {
+            // "19 September" and "in March" start before the month's name.
+            var from = Math.Max(0, month - 12);
+            Earliest(MonthDayPattern(), text, from, published, ref best, ref bestAt);
+            Earliest(DayMonthPattern(), text, from, published, ref best, ref bestAt);
+            Earliest(InMonthPattern(), text, from, published, ref best, ref bestAt);
+        }
+
+        var weekday = span.IndexOfAny(WeekdayAnchors);
+        if (weekday >= 0)
+        {
+            Earliest(WeekdayPattern(), text, Math.Max(0, weekday - 6), published, ref best, ref bestAt);
+        }
+
+        var ago = span.IndexOf(" ago", StringComparison.OrdinalIgnoreCase);
+        if (ago >= 0)
+        {
+            Earliest(AgoPattern(), text, Math.Max(0, ago - 20), published, ref best, ref bestAt);
+        }
+
+        var relative = span.IndexOfAny(RelativeAnchors);
+        if (relative >= 0)
+        {
+            Earliest(RelativePattern(), text, relative, published, ref best, ref bestAt);
+        }
+
+        return best;
+    }
+
+    private static void Earliest(Regex pattern, string text, int start, DateOnly? published, ref DateOnly? best, ref int bestAt)
+    {
+        for (var m = pattern.Match(text, start); m.Success && m.Index < bestAt; m = m.NextMatch())
         {
             if (Resolve(m, published) is { } date)
             {
-                return date;
+                best = date;
+                bestAt = m.Index;
+                return;
             }
-
-            m = m.NextMatch();
         }
-
-        return null;
     }
 
     private static DateOnly? Resolve(Match m, DateOnly? published)
@@ -119,13 +165,21 @@ internal static partial class TimeReferenceResolver
     };
 
     // Month and weekday names match only capitalised, so "may" the verb never reads as May.
-    [GeneratedRegex(
-        @"(?:\b(?<month>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|May|June|July|August|September|October|November|December)\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<year>\d{4})\b)?)" +
-        @"|(?:\b(?<dayfirst>\d{1,2})(?:st|nd|rd|th)?\s+(?<month2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:,?\s+(?<year>\d{4})\b)?)" +
-        @"|(?:\b(?i:in|since|by|until|during|early|late|mid|from)[\s-]+(?<month>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?i:of\s+)?(?<year>\d{4})\b)?)" +
-        @"|(?:\b(?:(?<last>(?i:last))\s+)?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)" +
-        @"|(?i:\b(?<ago>(?<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?<unit>days?|weeks?|months?|years?)\s+ago)\b)" +
-        @"|(?i:\b(?<relative>yesterday|today|tonight|last\s+night|this\s+morning|this\s+evening|earlier\s+this\s+(?:week|month|year)|earlier\s+in\s+the\s+year|this\s+(?:week|month|year)|last\s+(?:week|month|year))\b)",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex TimePattern();
+    [GeneratedRegex(@"\b(?<month>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|May|June|July|August|September|October|November|December)\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<year>\d{4})\b)?", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthDayPattern();
+
+    [GeneratedRegex(@"\b(?<dayfirst>\d{1,2})(?:st|nd|rd|th)?\s+(?<month2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:,?\s+(?<year>\d{4})\b)?", RegexOptions.CultureInvariant)]
+    private static partial Regex DayMonthPattern();
+
+    [GeneratedRegex(@"\b(?i:in|since|by|until|during|early|late|mid|from)[\s-]+(?<month>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(?i:of\s+)?(?<year>\d{4})\b)?", RegexOptions.CultureInvariant)]
+    private static partial Regex InMonthPattern();
+
+    [GeneratedRegex(@"(?:(?<last>\b(?i:last))\s+)?\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WeekdayPattern();
+
+    [GeneratedRegex(@"\b(?<ago>(?<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?<unit>days?|weeks?|months?|years?)\s+ago)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgoPattern();
+
+    [GeneratedRegex(@"\b(?<relative>yesterday|today|tonight|last\s+night|this\s+morning|this\s+evening|earlier\s+this\s+(?:week|month|year)|earlier\s+in\s+the\s+year|this\s+(?:week|month|year)|last\s+(?:week|month|year))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RelativePattern();
 }
