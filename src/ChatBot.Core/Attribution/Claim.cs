@@ -14,6 +14,13 @@ public sealed record Claim
     /// <summary>Whom the outlet cites, or null when the outlet speaks in its own voice.</summary>
     public AttributedSource? Source { get; init; }
 
+    /// <summary>
+    /// Other parties the sentence reports as saying, accusing, denying or refusing to admit something in its other clauses,
+    /// besides <see cref="Source"/>: "but activists and Western officials accuse Moscow of ...", "after Moscow declared that ...",
+    /// "the regime military refused to admit losses". In sentence order; empty when there are none.
+    /// </summary>
+    public IReadOnlyList<AttributedSource> OtherSources { get; init; } = [];
+
     public IReadOnlyList<Hedge> Hedges { get; init; } = [];
 
     public IReadOnlyList<Figure> Figures { get; init; } = [];

@@ -1,0 +1,303 @@
+using System.Text.RegularExpressions;
+using ChatBot.Core.Corpus;
+using ChatBot.Core.Retrieval;
+
+namespace ChatBot.Core.Attribution;
+
+/// <summary>
+/// What the dispute rules need to know about one evidence sentence, worked out once per question: who asserts it in
+/// neutral words, its topical terms (spelling variants and near-synonyms folded: road = highway, slain = killed), its
+/// date, and the stance cues it carries (an absolute claim, a limiting one, a halt, a report of attacks).
+/// </summary>
+internal sealed partial class EvidenceFacts
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "that",
+        "this", "these", "those", "it", "its", "they", "their", "them", "he", "she", "his", "her", "we", "our", "you",
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would",
+        "can", "could", "may", "might", "should", "shall", "not", "no", "than", "then", "there", "here", "which", "who",
+        "whom", "what", "when", "where", "why", "how", "into", "onto", "about", "after", "before", "over", "under",
+        "also", "just", "only", "even", "still", "both", "all", "any", "some", "such", "more", "most", "other", "into",
+        "said", "say", "says", "told", "tell", "report", "reported", "reports", "according", "claim", "claimed",
+        "claims", "statement", "while", "as", "if", "so", "up", "out", "off", "down", "very", "much", "many", "new",
+        "one", "two", "three", "four", "five", "ten", "least", "near", "around", "since", "until", "during", "between",
+        "did", "does", "doing", "done", "get", "got", "became", "become", "make", "made", "made", "take", "took",
+        "syria", "syrian", "regime", "government", "force", "forces", "military", "city", "province", "area", "country",
+        "people", "part", "parts", "way", "day", "days", "week", "year", "time", "friday", "thursday", "monday",
+        "tuesday", "wednesday", "saturday", "sunday", "yesterday", "today", "earlier", "later", "overnight", "s",
+        "allied", "ally", "allies", "side", "sides", "number", "several", "per", "cent", "percent", "whether", "happen",
+        "happened", "many", "much", "close", "did", "what", "who", "via",
+    };
+
+    private static readonly Dictionary<string, string> Synonyms = new(StringComparer.Ordinal)
+    {
+        ["road"] = "highway", ["roads"] = "highway", ["route"] = "highway", ["highways"] = "highway",
+        ["killed"] = "losses", ["kill"] = "losses", ["killing"] = "losses", ["slain"] = "losses", ["dead"] = "losses",
+        ["died"] = "losses", ["death"] = "losses", ["deaths"] = "losses", ["casualties"] = "losses", ["toll"] = "losses",
+        ["loss"] = "losses", ["losses"] = "losses",
+        ["ceased"] = "ceasefire", ["cease"] = "ceasefire", ["halt"] = "ceasefire", ["halted"] = "ceasefire",
+        ["stopped"] = "ceasefire", ["stop"] = "ceasefire", ["suspended"] = "ceasefire", ["suspend"] = "ceasefire",
+        ["truce"] = "ceasefire", ["paused"] = "ceasefire", ["pause"] = "ceasefire",
+        ["attacks"] = "attack", ["strikes"] = "attack", ["strike"] = "attack", ["airstrikes"] = "attack",
+        ["airstrike"] = "attack", ["bombing"] = "attack", ["bombed"] = "attack", ["bombardment"] = "attack",
+        ["bombarded"] = "attack", ["shelling"] = "attack", ["shelled"] = "attack", ["raids"] = "attack", ["raid"] = "attack",
+        ["moscow"] = "russia", ["kremlin"] = "russia", ["russian"] = "russia", ["russians"] = "russia",
+        ["isis"] = "islamic", ["isil"] = "islamic", ["daesh"] = "islamic",
+        ["troops"] = "troops", ["soldiers"] = "troops", ["soldier"] = "troops",
+        ["fighters"] = "fighters", ["militants"] = "fighters", ["fighter"] = "fighters",
+        ["captured"] = "captured", ["seized"] = "captured", ["retaken"] = "captured", ["recaptured"] = "captured",
+        ["retake"] = "captured", ["took"] = "captured", ["secured"] = "captured",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SynonymLookup = Synonyms.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string> ContestedOutcomes = new(StringComparer.Ordinal) { "losses", "captured" };
+
+    public EvidenceFacts(int index, EvidenceSentence evidence)
+    {
+        Index = index;
+        Evidence = evidence;
+        Text = WhitespacePattern().Replace(evidence.Sentence.Text, " ");
+        var claim = evidence.Claim;
+        Source = claim.Source;
+        Asserter = claim.Source ?? claim.OtherSources.FirstOrDefault(o => !IsDenialCue(o.Cue));
+        Claimant = NameOf(Source, evidence.Article.Outlet);
+        ClaimantKey = Source?.Name ?? "outlet:" + evidence.Article.Outlet;
+        AsserterName = NameOf(Asserter, evidence.Article.Outlet);
+        AsserterKey = Asserter?.Name ?? "outlet:" + evidence.Article.Outlet;
+        IsParty = Source is { } s && IsPartyKind(s.Kind);
+        Date = claim.RefersTo ?? evidence.Article.Published;
+        Terms = ReadTerms(Text, out var entities);
+        Entities = entities;
+        var limiting = LimitingPattern().IsMatch(Text);
+        Limiting = limiting;
+        Absolute = !limiting && AbsolutePattern().IsMatch(Text);
+        Cessation = !limiting && CessationPattern().IsMatch(Text);
+        AttackReport = AttackPattern().IsMatch(Text) && !CessationPattern().IsMatch(Text);
+        Intent = IntentPattern().IsMatch(Text);
+        var subsetOrSpan = SubsetPattern().IsMatch(Text) || SpanPattern().IsMatch(Text);
+        CountedFigures = subsetOrSpan ? [] : [.. claim.Figures.Where(f => f.Counts is not null && f.Unit is not null)];
+        Material = MaterialPattern().Match(Text) is { Success: true } material ? material.Value.ToLowerInvariant() : null;
+        Contested = Material is not null || claim.Hedges.Any(h => h.Kind == HedgeKind.Claimed)
+            || claim.Figures.Any(f => f.Counts is not null) || Terms.Overlaps(ContestedOutcomes) || OutcomePattern().IsMatch(Text);
+    }
+
+    public int Index { get; }
+
+    public EvidenceSentence Evidence { get; }
+
+    public string Text { get; }
+
+    public AttributedSource? Source { get; }
+
+    /// <summary>The source, else the party a clause of the sentence reports ("after Moscow declared that ...").</summary>
+    public AttributedSource? Asserter { get; }
+
+    public string Claimant { get; }
+
+    public string ClaimantKey { get; }
+
+    public string AsserterName { get; }
+
+    public string AsserterKey { get; }
+
+    public bool IsParty { get; }
+
+    public DateOnly? Date { get; }
+
+    public HashSet<string> Terms { get; }
+
+    public HashSet<string> Entities { get; }
+
+    public bool Absolute { get; }
+
+    public bool Limiting { get; }
+
+    public bool Cessation { get; }
+
+    public bool AttackReport { get; }
+
+    public bool Intent { get; }
+
+    public string? Material { get; }
+
+    public bool Contested { get; }
+
+    /// <summary>
+    /// Figures counting what happened to whom, unless the sentence gives a subset ("four children were among the
+    /// dead", "twelve other people") or a running total over a span ("in the past 11 days"): not an event's toll.
+    /// </summary>
+    public IReadOnlyList<Figure> CountedFigures { get; }
+
+    public bool IsHedged(HedgeKind kind) => Evidence.Claim.Hedges.Any(h => h.Kind == kind);
+
+    /// <summary>Close enough in the reporting to be about the same thing: nearby in one article, or same days and places.</summary>
+    public bool SharesContextWith(EvidenceFacts other)
+    {
+        if (Evidence.Article.Id == other.Evidence.Article.Id)
+        {
+            return Math.Abs(Evidence.Hit.Passage.Ordinal - other.Evidence.Hit.Passage.Ordinal) <= 3;
+        }
+
+        return Date is { } a && other.Date is { } b && Math.Abs(a.DayNumber - b.DayNumber) <= 2 && Entities.Overlaps(other.Entities);
+    }
+
+    /// <summary>Looser than <see cref="SharesContextWith"/>: anywhere in one article, or the same days and places.</summary>
+    public bool SharesStoryWith(EvidenceFacts other) =>
+        Evidence.Article.Id == other.Evidence.Article.Id
+        || (Date is { } a && other.Date is { } b && Math.Abs(a.DayNumber - b.DayNumber) <= 2 && Entities.Overlaps(other.Entities));
+
+    public int SharedTerms(EvidenceFacts other)
+    {
+        var n = 0;
+        foreach (var t in Terms)
+        {
+            if (other.Terms.Contains(t))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    public static HashSet<string> ReadTerms(string text, out HashSet<string> entities)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        entities = new HashSet<string>(StringComparer.Ordinal);
+        var first = true;
+        Span<char> buffer = stackalloc char[64];
+        foreach (var m in WordPattern().EnumerateMatches(text))
+        {
+            var word = text.AsSpan(m.Index, m.Length);
+            var isEntity = !first && char.IsUpper(word[0]);
+            first = false;
+            if (word is "IS")
+            {
+                terms.Add("islamic");
+                entities.Add("islamic");
+                continue;
+            }
+
+            while (word.Length > 0)
+            {
+                var hyphen = word.IndexOf('-');
+                var part = hyphen < 0 ? word : word[..hyphen];
+                word = hyphen < 0 ? [] : word[(hyphen + 1)..];
+                if (part.Length < 3 || part.Length > buffer.Length)
+                {
+                    continue;
+                }
+
+                var lower = buffer[..part.ToLowerInvariant(buffer)];
+                if (Normalise(lower) is { } term)
+                {
+                    terms.Add(term);
+                    if (isEntity)
+                    {
+                        entities.Add(term);
+                    }
+                }
+            }
+        }
+
+        return terms;
+    }
+
+    private static string? Normalise(ReadOnlySpan<char> w)
+    {
+        if (w.EndsWith("'s") || w.EndsWith("’s"))
+        {
+            w = w[..^2];
+        }
+
+        w = w.Trim("'’");
+        if (w.Length < 3 || StopLookup.Contains(w))
+        {
+            return null;
+        }
+
+        if (SynonymLookup.TryGetValue(w, out var canonical))
+        {
+            return canonical;
+        }
+
+        string stemmed;
+        if (w.Length > 4 && w.EndsWith("ies"))
+        {
+            stemmed = string.Concat(w[..^3], "y");
+        }
+        else if (w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss"))
+        {
+            w = w[..^1];
+            if (StopLookup.Contains(w))
+            {
+                return null;
+            }
+
+            stemmed = w.ToString();
+        }
+        else
+        {
+            stemmed = w.ToString();
+        }
+
+        return stemmed;
+    }
+
+    public static string NameOf(AttributedSource? source, string outlet) => source switch
+    {
+        null => outlet,
+        { Via: { } via, Kind: SourceKind.Unnamed or SourceKind.Unknown } => $"{source.Name} speaking to {via}",
+        _ => source.Name,
+    };
+
+    public static bool IsPartyKind(SourceKind kind) => kind is SourceKind.ArmedGroup or SourceKind.ArmedGroupMedia or SourceKind.Government;
+
+    public static bool IsDenialCue(string? cue) => cue is not null
+        && (cue.StartsWith("den", StringComparison.Ordinal) || cue.StartsWith("refus", StringComparison.Ordinal)
+            || cue.StartsWith("declin", StringComparison.Ordinal) || cue.StartsWith("reject", StringComparison.Ordinal)
+            || cue.StartsWith("dismiss", StringComparison.Ordinal) || cue.StartsWith("refut", StringComparison.Ordinal));
+
+    public static bool IsAccusationCue(string? cue) => cue is not null
+        && (cue.StartsWith("accus", StringComparison.Ordinal) || cue.StartsWith("blam", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"\bamong\s+(?:the\s+)?(?:dead|killed|victims|casualties|wounded)\b|\b(?:\d[\d,]*|\w+)\s+other\s+\w+|\bincluding\s+\d", RegexOptions.IgnoreCase)]
+    private static partial Regex SubsetPattern();
+
+    [GeneratedRegex(@"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\d+|\w+)\s+(?:days|weeks|months|years)\b|\bsince\s+the\s+(?:start|beginning)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpanPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespacePattern();
+
+    [GeneratedRegex(@"\p{L}[\p{L}\p{Mn}'’-]*")]
+    private static partial Regex WordPattern();
+
+    // A claim of complete control or a full stop: "completely secured", "had been retaken", "ceased fire".
+    [GeneratedRegex(@"\b(?:completely|fully|totally|entirely)\b|\b(?:secured|retaken|recaptured|cleared|ceased|halted|stopped|ended)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AbsolutePattern();
+
+    // A limit, qualification or contradiction of such a claim: "only when", "suspended", "not completely", "still fighting to recover".
+    [GeneratedRegex(@"\bonly\s+(?:when|if|partially|partly|in\s+part|briefly|temporarily|at\s+night)\b|\bused\s+only\b|\bsuspended\b|\btemporar(?:y|ily)\b|\bpartial(?:ly)?\b|\bnot\s+(?:\w+\s+){0,4}?(?:completely|fully|entirely|totally)\b|\bdid\s+not\s+say\b|\b(?:fighting|trying|attempting|struggling)\s+to\s+(?:recover|retake|regain|hold)\b|\bcontinued?\s+to\s+(?:attack|strike|bomb|shell|fight)\b|\brather\s+than\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LimitingPattern();
+
+    [GeneratedRegex(@"\bceased?\s+fire\b|\bcease-?fire\b|\b(?:halt|halted|stopped|ended|truce)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CessationPattern();
+
+    [GeneratedRegex(@"\b(?:attacks?|strikes|air\s*strikes|airstrikes|shelling|shell\s+fire|bombardment|bombarded|bombing|bombed|raids|shelled)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AttackPattern();
+
+    // A party stating its own position or intent: "will continue", "maintains it is", "plans to".
+    [GeneratedRegex(@"\b(?:will|would|plans?\s+to|intends?\s+to|aims?\s+to|vowed?\s+to|maintains?\s+(?:it|that))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex IntentPattern();
+
+    [GeneratedRegex(@"\b(?:video|footage|image|images|photo|photos|picture|pictures|recording)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MaterialPattern();
+
+    [GeneratedRegex(@"\b(?:captured|seized|retaken|recaptured|secured|fallen|fled|fleeing|killed|slain|destroyed|shot\s+down|broken|repelled|foiled|overran|overrun|took\s+control)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OutcomePattern();
+}

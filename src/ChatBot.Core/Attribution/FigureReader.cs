@@ -1,0 +1,490 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ChatBot.Core.Attribution;
+
+/// <summary>
+/// Reads the figures a sentence states: numbers in digits or words with their qualifier ("at least", "more than"),
+/// the thing counted ("troops", "km", "percent") and what happened to it ("killed", "fled"). Dates, years, ordinals,
+/// clock times and durations ("24-hours", "the past 11 days") are not counted figures and are left out.
+/// </summary>
+internal static partial class FigureReader
+{
+    private static readonly Dictionary<string, double> NumberWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
+        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14,
+        ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20,
+        ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
+        ["hundred"] = 100, ["thousand"] = 1000, ["million"] = 1_000_000, ["dozen"] = 12,
+    };
+
+    // Vague quantities (shared/notes C4): the words stand for a range, not a number.
+    private static readonly Dictionary<string, (double Low, double High)> VagueWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["dozens"] = (24, 99), ["scores"] = (40, 99), ["hundreds"] = (200, 999), ["thousands"] = (2000, 9999),
+    };
+
+    private static readonly HashSet<string> KnownUnits = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "troops", "soldiers", "fighters", "militants", "civilians", "children", "people", "persons", "members",
+        "combatants", "insurgents", "rebels", "jihadists", "residents", "refugees", "women", "men", "militiamen",
+        "officers", "personnel", "bodies", "casualties", "dead", "prisoners", "hostages", "syrians", "families",
+        "sorties", "airstrikes", "strikes", "raids", "attacks", "villages", "towns", "tanks", "vehicles", "checkpoints",
+        "districts", "positions", "hospitals", "schools", "barrels", "bombs", "missiles", "rockets", "shells",
+        "percent", "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters",
+        "soldier", "fighter", "civilian", "child", "person", "member",
+    };
+
+    private static readonly HashSet<string> TimeUnits = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "minute", "minutes",
+        "decade", "decades", "am", "pm", "a.m.", "p.m.", "gmt", "century",
+    };
+
+    private static readonly HashSet<string> MonthWords = new(StringComparer.Ordinal)
+    {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January",
+        "February", "March", "April", "June", "July", "August", "September", "October", "November", "December",
+    };
+
+    private static readonly HashSet<string> StopAfterNumber = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "of", "in", "to", "and", "the", "from", "on", "at", "were", "was", "have", "had", "are", "is", "for", "by", "or",
+        "with", "as", "that", "who", "which", "a", "an", "per", "than", "killed", "slain", "died", "wounded", "injured",
+        "fled", "captured", "executed", "missing", "arrested", "displaced",
+    };
+
+    private static readonly (string Words, string Qualifier)[] Qualifiers =
+    [
+        ("at least", "at least"), ("more than", "more than"), ("over", "more than"), ("upwards of", "more than"),
+        ("just over", "more than"), ("nearly", "almost"), ("almost", "almost"), ("just under", "almost"),
+        ("around", "around"), ("about", "around"), ("some", "around"), ("approximately", "around"),
+        ("roughly", "around"), ("an estimated", "around"), ("estimated", "around"), ("up to", "up to"),
+        ("as many as", "up to"), ("at most", "up to"), ("fewer than", "fewer than"), ("less than", "fewer than"),
+    ];
+
+    private static readonly SearchValues<string> WordAnchors = SearchValues.Create(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fifteen", "twenty",
+         "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozens", "scores", "hundreds", "thousands"],
+        StringComparison.OrdinalIgnoreCase);
+
+    public static IReadOnlyList<Figure> Read(string text)
+    {
+        var digit = text.AsSpan().IndexOfAnyInRange('0', '9');
+        var word = text.AsSpan().IndexOfAny(WordAnchors);
+        var first = digit < 0 ? word : word < 0 ? digit : Math.Min(digit, word);
+        if (first < 0)
+        {
+            return [];
+        }
+
+        // Digits and number words are two regexes: each starts with something the engine can search for quickly.
+        List<(int Index, Figure Figure)>? figures = null;
+        if (digit >= 0)
+        {
+            foreach (var m in DigitsPattern().EnumerateMatches(text.AsSpan(), digit))
+            {
+                if ((m.Index == 0 || !IsGlued(text[m.Index - 1])) && TryRead(text, m.Index, m.Length) is { } figure)
+                {
+                    (figures ??= []).Add((m.Index, figure));
+                }
+            }
+        }
+
+        if (word >= 0)
+        {
+            foreach (var m in WordsPattern().EnumerateMatches(text.AsSpan(), word))
+            {
+                if ((m.Index == 0 || !IsGlued(text[m.Index - 1])) && TryRead(text, m.Index, m.Length) is { } figure)
+                {
+                    (figures ??= []).Add((m.Index, figure));
+                }
+            }
+        }
+
+        if (figures is null)
+        {
+            return [];
+        }
+
+        figures.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return [.. figures.Select(f => f.Figure)];
+    }
+
+    private static Figure? TryRead(string text, int index, int length)
+    {
+        var span = text.AsSpan(index, length);
+        var end = index + length;
+        double value;
+        double? vagueLow = null, vagueHigh = null;
+        var isWords = char.IsLetter(span[0]);
+        if (isWords)
+        {
+            var words = span.ToString();
+            if (VagueWords.TryGetValue(words, out var range))
+            {
+                value = range.Low;
+                (vagueLow, vagueHigh) = range;
+            }
+            else if (!TryParseWords(words, out value))
+            {
+                return null;
+            }
+        }
+        else if (!double.TryParse(span, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+        {
+            return null;
+        }
+
+        if (IsDateOrTime(text, index, end, span, isWords))
+        {
+            return null;
+        }
+
+        // "80 percent", "80%", "80 per cent"
+        var after = end;
+        string? unit = null;
+        if (after < text.Length && text[after] == '%')
+        {
+            unit = "percent";
+            after++;
+        }
+
+        var (nextUnit, unitEnd, isTime) = ReadUnit(text, after);
+        if (isTime)
+        {
+            return null;
+        }
+
+        unit ??= nextUnit;
+        if (unit is null && isWords && value < 10 && vagueLow is null)
+        {
+            // "one", "two" alone are too often pronouns or parts of phrases ("no one", "the two") to count.
+            return null;
+        }
+
+        var (qualifier, qualifierStart) = ReadQualifier(text, index);
+        var start = qualifierStart ?? index;
+        var figureText = text[start..end].ReplaceLineEndings(" ");
+        if (unit == "percent" && end < text.Length && text[end] == '%')
+        {
+            figureText += "%";
+        }
+
+        var (low, high) = Bounds(value, qualifier, vagueLow, vagueHigh);
+        return new Figure
+        {
+            Text = figureText,
+            Value = value,
+            Low = low,
+            High = high,
+            Unit = unit,
+            Counts = ReadCounts(text, start, unitEnd),
+            Qualifier = qualifier,
+        };
+    }
+
+    private static (double? Low, double? High) Bounds(double value, string? qualifier, double? vagueLow, double? vagueHigh) => qualifier switch
+    {
+        _ when vagueLow is not null => (vagueLow, vagueHigh),
+        "at least" or "more than" => (value, null),
+        "almost" or "up to" or "fewer than" => (null, value),
+        "around" => (null, null),
+        _ => (value, value),
+    };
+
+    private static bool IsDateOrTime(string text, int index, int end, ReadOnlySpan<char> span, bool isWords)
+    {
+        if (isWords)
+        {
+            return false;
+        }
+
+        // Ordinals and glued letters ("29th", "3rd", "5km" is handled by the unit reader): "29th" is not a count.
+        if (end < text.Length && char.IsLetter(text[end]) && !StartsWithUnitLetters(text, end))
+        {
+            return true;
+        }
+
+        // "9/28/2017", "12:30", "2015-10-11"
+        if ((index > 0 && text[index - 1] is '/' or ':') || (end < text.Length && text[end] is '/' or ':'))
+        {
+            return true;
+        }
+
+        if (end + 1 < text.Length && text[end] == '-' && char.IsDigit(text[end + 1]))
+        {
+            return true;
+        }
+
+        // "Oct. 11", "September 19", "19 September"
+        var previous = PreviousWord(text, index);
+        if (previous.Length > 0 && MonthWords.Contains(previous.TrimEnd('.').ToString()))
+        {
+            return true;
+        }
+
+        var next = NextWord(text, end);
+        if (next.Length > 0 && MonthWords.Contains(next.ToString()))
+        {
+            return true;
+        }
+
+        // A bare four-digit year: "in 2015", "since 2012", "May 19, 2015".
+        if (span.Length == 4 && span[0] is '1' or '2' && int.TryParse(span, out var year) && year is >= 1800 and <= 2100)
+        {
+            return next.Length == 0 || !KnownUnits.Contains(next.ToString());
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithUnitLetters(string text, int at)
+    {
+        var word = NextWordAt(text, at);
+        return word.Equals("km", StringComparison.OrdinalIgnoreCase) || word.Equals("m", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static (string? Unit, int End, bool IsTime) ReadUnit(string text, int from)
+    {
+        var pos = from;
+        string? first = null;
+        var firstEnd = from;
+        for (var i = 0; i < 4; i++)
+        {
+            // A hyphen glued to the number is an adjective: "24-hours", "three-year siege".
+            var glued = pos < text.Length && text[pos] == '-';
+            while (pos < text.Length && (text[pos] is ' ' or '\u00a0' or '\n' or '\r' or '\t' || (glued && text[pos] == '-')))
+            {
+                pos++;
+            }
+
+            if (pos >= text.Length || !char.IsLetter(text[pos]))
+            {
+                break;
+            }
+
+            var wordStart = pos;
+            while (pos < text.Length && (char.IsLetter(text[pos]) || text[pos] is '-' or '\'' or '’' or '.'))
+            {
+                pos++;
+            }
+
+            var word = text.AsSpan(wordStart, pos - wordStart).TrimEnd('.').ToString();
+            if (i == 0 && TimeUnits.Contains(word))
+            {
+                return (null, pos, true);
+            }
+
+            if (word.Equals("per", StringComparison.OrdinalIgnoreCase) && NextWord(text, pos).Equals("cent", StringComparison.OrdinalIgnoreCase))
+            {
+                return ("percent", pos + 5, false);
+            }
+
+            if (word.Equals("square", StringComparison.OrdinalIgnoreCase) || word.Equals("sq", StringComparison.OrdinalIgnoreCase))
+            {
+                var measure = NextWord(text, pos).ToString();
+                if (KnownUnits.Contains(measure))
+                {
+                    return ("square " + NormaliseUnit(measure), pos + 1 + measure.Length, false);
+                }
+            }
+
+            if (KnownUnits.Contains(word))
+            {
+                return (NormaliseUnit(word), pos, false);
+            }
+
+            if (StopAfterNumber.Contains(word))
+            {
+                break;
+            }
+
+            if (i < 3)
+            {
+                // No known unit: the head noun is the last word before a stop ("two significant strongholds").
+                first = word.ToLowerInvariant();
+                firstEnd = pos;
+            }
+        }
+
+        return first is not null && first.Length > 1 && !first.Contains('\'', StringComparison.Ordinal) ? (first, firstEnd, false) : (null, from, false);
+    }
+
+    private static string NormaliseUnit(string word) => word.ToLowerInvariant() switch
+    {
+        "kilometres" or "kilometers" or "kilometre" or "kilometer" => "km",
+        "mile" => "miles",
+        "meters" or "metres" => "m",
+        "soldier" => "soldiers",
+        "fighter" => "fighters",
+        "civilian" => "civilians",
+        "child" => "children",
+        "person" or "persons" => "people",
+        "member" => "members",
+        var w => w,
+    };
+
+    private static (string? Qualifier, int? Start) ReadQualifier(string text, int index)
+    {
+        var before = text.AsSpan(0, index).TrimEnd();
+        foreach (var (words, qualifier) in Qualifiers)
+        {
+            if (before.EndsWith(words, StringComparison.OrdinalIgnoreCase))
+            {
+                var start = before.Length - words.Length;
+                if (start == 0 || !char.IsLetter(before[start - 1]))
+                {
+                    return (qualifier, start);
+                }
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static string? ReadCounts(string text, int start, int unitEnd)
+    {
+        // What happened to them: after the counted thing ("... fighters had been killed"), or just before it
+        // ("killing 15 troops"), or a toll the figure brings a total to ("took the death toll ... to 49").
+        var forward = text.AsSpan(unitEnd, Math.Min(60, text.Length - unitEnd));
+        var stop = forward.IndexOfAny(";:");
+        if (stop >= 0)
+        {
+            forward = forward[..stop];
+        }
+
+        var m = CountPattern().Match(forward.ToString());
+        if (m.Success && !ContainsDigit(forward[..m.Index]))
+        {
+            return CanonicalCount(m.Value);
+        }
+
+        var previous = PreviousWord(text, start);
+        if (previous.Length > 0 && CountPattern().IsMatch(previous))
+        {
+            return CanonicalCount(previous.ToString());
+        }
+
+        var backFrom = Math.Max(0, start - 70);
+        var back = text.AsSpan(backFrom, start - backFrom);
+
+        return back.Contains("toll", StringComparison.OrdinalIgnoreCase) ? "killed" : null;
+    }
+
+    private static string CanonicalCount(string word)
+    {
+        var w = word.ToLowerInvariant();
+        return w switch
+        {
+            _ when w.StartsWith("kill", StringComparison.Ordinal) || w is "slain" or "dead" or "died" or "die" or "deaths" or "death toll" or "executed" => "killed",
+            _ when w.StartsWith("wound", StringComparison.Ordinal) || w.StartsWith("injur", StringComparison.Ordinal) => "wounded",
+            _ when w.StartsWith("captur", StringComparison.Ordinal) || w is "taken prisoner" or "arrested" or "detained" or "abducted" or "kidnapped" => "captured",
+            _ when w.StartsWith("fle", StringComparison.Ordinal) => "fled",
+            _ when w.StartsWith("displac", StringComparison.Ordinal) => "displaced",
+            _ => "missing",
+        };
+    }
+
+    private static bool IsGlued(char previous) => char.IsLetterOrDigit(previous) || previous is '.' or ',' or '/' or '-' or '_';
+
+    private static bool ContainsDigit(ReadOnlySpan<char> span)
+    {
+        foreach (var c in span)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryParseWords(string words, out double value)
+    {
+        value = 0;
+        double current = 0;
+        var any = false;
+        foreach (var part in words.Split([' ', '-', '\u00a0', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.Equals("and", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (!NumberWords.TryGetValue(part, out var n))
+            {
+                return false;
+            }
+
+            any = true;
+            if (n is 100)
+            {
+                current = (current == 0 ? 1 : current) * 100;
+            }
+            else if (n >= 1000)
+            {
+                value += (current == 0 ? 1 : current) * n;
+                current = 0;
+            }
+            else
+            {
+                current += n;
+            }
+        }
+
+        value += current;
+        return any;
+    }
+
+    private static ReadOnlySpan<char> PreviousWord(string text, int index)
+    {
+        var end = index;
+        while (end > 0 && text[end - 1] is ' ' or '\u00a0')
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] == '.'))
+        {
+            start--;
+        }
+
+        return text.AsSpan(start, end - start);
+    }
+
+    private static ReadOnlySpan<char> NextWord(string text, int end)
+    {
+        var start = end;
+        while (start < text.Length && text[start] is ' ' or '\u00a0' or '\n')
+        {
+            start++;
+        }
+
+        return NextWordAt(text, start);
+    }
+
+    private static ReadOnlySpan<char> NextWordAt(string text, int start)
+    {
+        var stop = start;
+        while (stop < text.Length && char.IsLetter(text[stop]))
+        {
+            stop++;
+        }
+
+        return text.AsSpan(start, stop - start);
+    }
+
+    [GeneratedRegex(@"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitsPattern();
+
+    [GeneratedRegex(@"\b(?:(?:dozens|scores|hundreds|thousands)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million))*\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WordsPattern();
+
+    [GeneratedRegex(@"\b(?:killed|killing|kill|slain|dead|died|die|deaths|death toll|executed|wounded|wounding|injured|injuring|captured|capturing|taken prisoner|arrested|detained|abducted|kidnapped|fled|flee|fleeing|displaced|missing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CountPattern();
+}

@@ -1,0 +1,668 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using ChatBot.Core.Corpus;
+
+namespace ChatBot.Core.Attribution;
+
+/// <summary>
+/// Extracts claims with rules over news language: a reporting cue ("said", "told", "according to", "distributed
+/// video showed") and its subject give the source, matched to sources.yaml by name or alias, else kept in the
+/// article's words; a definite or pronoun subject ("the commander", "he") refers back to an earlier source; quoted
+/// sentences without a cue take the speaker of the quote beside them; "This according to X" attributes the sentences
+/// before it. Hedges, figures, the time referred to and loaded framing words come from small lexicons.
+/// </summary>
+/// <remarks>Thread-safe and allocation-light; regexes are compiled once per instance (per catalog for source names).</remarks>
+public sealed partial class LexicalClaimExtractor : IClaimExtractor
+{
+    private static readonly (string Text, bool Subordinate)[] ClauseBoundaries =
+    [
+        (",”", false), ("”,", false), (",\"", false), ("\",", false), ("?”", false), ("!”", false), (";", false),
+        (": ", false), (", but ", false), (" but ", false), (" that ", false), (" after ", true), (" although ", true),
+        (" though ", true), (" while ", true), (" because ", true), (" before ", true), (" since ", true),
+        (" when ", true), (" whereas ", true), (" until ", true), (" even as ", true),
+    ];
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "it" };
+
+    private static readonly HashSet<string> NounDeterminers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "its", "their", "his", "her", "these", "those", "such", "breaking", "unconfirmed", "initial",
+        "early", "conflicting", "new", "latest", "recent", "of", "several", "many", "some", "first", "to", "not",
+    };
+
+    private static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "was", "were", "is", "are", "been", "being", "be",
+    };
+
+    private static readonly HashSet<string> LowercaseSubjectStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "some", "several", "many", "most", "other", "one", "two", "three", "four", "senior", "local",
+        "unnamed", "opposition", "military", "security", "rebel", "government", "medical", "residents", "activists",
+        "witnesses", "officials", "sources", "monitors", "analysts", "experts",
+    };
+
+    private static readonly HashSet<string> NonSubjectStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "what", "which", "who", "how", "why", "where", "this", "that", "there", "here", "we", "i", "you", "whoever",
+    };
+
+    private readonly Regex _cues;
+    private readonly Regex? _loaded;
+    private readonly ConditionalWeakTable<SourceCatalog, SourceMatcher> _matchers = [];
+
+    public LexicalClaimExtractor()
+        : this(AttributionLexicon.Default)
+    {
+    }
+
+    public LexicalClaimExtractor(AttributionLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        var verbs = string.Join('|', lexicon.ReportingVerbs.Where(v => !string.IsNullOrWhiteSpace(v)).OrderByDescending(v => v.Length).Select(v => Regex.Escape(v.Trim())));
+        _cues = new Regex(
+            @"\baccording\s+to\b" +
+            @"|\b(?:distributed|released|posted|published|issued|aired|broadcast|circulated)\s+(?:an?\s+|the\s+)?(?:video|footage|images?|photos?|pictures?|statement|audio|message|recording)(?:\s+online)?(?:\s+(?:that\s+)?(?:showed|shows|showing|saying|said|says))?\b" +
+            @"|\b(?:refused|refuses|declined|declines)\s+to\s+(?:admit|confirm|acknowledge)\b" +
+            @"|\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\b" +
+            @"|\b(?:accused|accuses|accuse|blamed|blames|blame)\b" +
+            (verbs.Length > 0 ? $@"|\b(?:{verbs})\b" : string.Empty),
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        var loaded = string.Join('|', lexicon.LoadedTerms.Where(t => !string.IsNullOrWhiteSpace(t)).OrderByDescending(t => t.Length).Select(t => Regex.Escape(t.Trim()).Replace(@"\ ", @"\s+", StringComparison.Ordinal)));
+        _loaded = loaded.Length == 0 ? null : new Regex($@"(?<![\w-])(?:{loaded})(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    }
+
+    private enum CueKind
+    {
+        Verb,
+        Told,
+        According,
+        Material,
+        Denied,
+        Refused,
+        Accuse,
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Claim> Extract(Article article, IReadOnlyList<Passage> passages, SourceCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(catalog);
+
+        var matcher = _matchers.GetValue(catalog, static c => new SourceMatcher(c));
+        var count = 0;
+        foreach (var passage in passages)
+        {
+            count += passage.Sentences.Count;
+        }
+
+        var states = new SentenceState[count];
+        var history = new List<AttributedSource>();
+        var k = 0;
+        for (var p = 0; p < passages.Count; p++)
+        {
+            var isCaption = passages[p].Kind == PassageKind.Caption;
+            foreach (var sentence in passages[p].Sentences)
+            {
+                var source = FindAttributions(sentence.Text, matcher, history, out var others, out var backward);
+                states[k++] = new SentenceState(sentence, p, isCaption, source, others, backward);
+                if (!isCaption)
+                {
+                    if (source is not null)
+                    {
+                        history.Add(source);
+                    }
+
+                    if (others is not null)
+                    {
+                        history.AddRange(others);
+                    }
+                }
+            }
+        }
+
+        InheritAcrossSentences(states);
+
+        var published = article.Metadata.Published;
+        var claims = new Claim[count];
+        for (var i = 0; i < count; i++)
+        {
+            var state = states[i];
+            var text = state.Sentence.Text;
+            claims[i] = new Claim
+            {
+                SentenceIndex = state.Sentence.Index,
+                Source = state.Source,
+                OtherSources = state.Others is null ? [] : state.Others,
+                Hedges = HedgeReader.Read(text),
+                Figures = FigureReader.Read(text),
+                RefersTo = TimeReferenceResolver.Resolve(text, published),
+                LoadedTerms = ReadLoadedTerms(text),
+            };
+        }
+
+        return claims;
+    }
+
+    private static void InheritAcrossSentences(SentenceState[] states)
+    {
+        // "..., around 4,000 fighters are heading back. This according to a statement from X." attributes the
+        // paragraph's earlier, unattributed sentences to X.
+        for (var i = 0; i < states.Length; i++)
+        {
+            if (!states[i].Backward || states[i].Source is not { } source)
+            {
+                continue;
+            }
+
+            for (var j = i - 1; j >= 0 && states[j].Passage == states[i].Passage && states[j].Source is null; j--)
+            {
+                states[j] = states[j] with { Source = source with { NamedInSentence = false } };
+            }
+        }
+
+        // A quote opened and left open, whose speaker is named where the quote closes in the next sentence.
+        for (var i = states.Length - 2; i >= 0; i--)
+        {
+            var next = states[i + 1];
+            if (states[i].Source is null && !states[i].IsCaption && !next.IsCaption && next.Source is { } speaker
+                && OpensQuote(states[i].Sentence.Text) && !ClosesQuote(states[i].Sentence.Text) && ClosesQuote(next.Sentence.Text))
+            {
+                states[i] = states[i] with { Source = speaker with { NamedInSentence = false } };
+            }
+        }
+
+        // A quoted sentence or paragraph with no cue of its own continues the speaker of the quote before it.
+        for (var i = 1; i < states.Length; i++)
+        {
+            if (states[i].Source is not null || states[i].IsCaption || !OpensQuote(states[i].Sentence.Text))
+            {
+                continue;
+            }
+
+            var j = i - 1;
+            while (j >= 0 && states[j].IsCaption)
+            {
+                j--;
+            }
+
+            if (j >= 0 && states[j].Source is { } speaker && ContainsQuote(states[j].Sentence.Text))
+            {
+                states[i] = states[i] with { Source = speaker with { NamedInSentence = false } };
+            }
+        }
+    }
+
+    private AttributedSource? FindAttributions(string text, SourceMatcher matcher, List<AttributedSource> history, out List<AttributedSource>? others, out bool backward)
+    {
+        others = null;
+        backward = false;
+        AttributedSource? main = null;
+        var floor = 0;
+        for (var m = _cues.Match(text); m.Success; m = m.NextMatch())
+        {
+            if (InsideQuote(text, m.Index))
+            {
+                continue;
+            }
+
+            var cue = m.Value;
+            var kind = Classify(cue);
+            AttributedSource? found;
+            var subordinate = false;
+            if (kind == CueKind.According)
+            {
+                found = ReadAccordingTo(text, m.Index + m.Length, matcher);
+                if (found is null)
+                {
+                    continue;
+                }
+
+                backward |= BackReferencePattern().IsMatch(text.AsSpan(0, m.Index + m.Length));
+            }
+            else
+            {
+                if (kind is CueKind.Verb or CueKind.Told && IsNotAVerbOfSaying(text, m.Index))
+                {
+                    continue;
+                }
+
+                found = ReadSubject(text, floor, m.Index, matcher, history, out subordinate);
+                if (found is null)
+                {
+                    continue;
+                }
+
+                if (kind == CueKind.Told && ReadVia(text, m.Index + m.Length, matcher) is { } via)
+                {
+                    found = found with { Via = via };
+                }
+            }
+
+            found = found with { Cue = NormaliseCue(cue) };
+            floor = m.Index + m.Length;
+            if (subordinate || kind == CueKind.Refused || main is not null)
+            {
+                (others ??= []).Add(found);
+            }
+            else
+            {
+                main = found;
+            }
+        }
+
+        return main;
+    }
+
+    private static CueKind Classify(string cue)
+    {
+        var c = cue.AsSpan();
+        if (c.StartsWith("according", StringComparison.OrdinalIgnoreCase))
+        {
+            return CueKind.According;
+        }
+
+        if (c.StartsWith("refus", StringComparison.OrdinalIgnoreCase) || c.StartsWith("declin", StringComparison.OrdinalIgnoreCase))
+        {
+            return CueKind.Refused;
+        }
+
+        if (c.StartsWith("den", StringComparison.OrdinalIgnoreCase) || c.StartsWith("reject", StringComparison.OrdinalIgnoreCase)
+            || c.StartsWith("dismiss", StringComparison.OrdinalIgnoreCase) || c.StartsWith("refut", StringComparison.OrdinalIgnoreCase))
+        {
+            return CueKind.Denied;
+        }
+
+        if (c.StartsWith("accus", StringComparison.OrdinalIgnoreCase) || c.StartsWith("blam", StringComparison.OrdinalIgnoreCase))
+        {
+            return CueKind.Accuse;
+        }
+
+        if (c.StartsWith("tel", StringComparison.OrdinalIgnoreCase) || c.StartsWith("told", StringComparison.OrdinalIgnoreCase))
+        {
+            return CueKind.Told;
+        }
+
+        return c.Contains(' ') ? CueKind.Material : CueKind.Verb;
+    }
+
+    private static bool IsNotAVerbOfSaying(string text, int cueIndex)
+    {
+        var previous = PreviousWord(text, cueIndex);
+        return PassiveAuxiliaries.Contains(previous) || NounDeterminers.Contains(previous);
+    }
+
+    private static AttributedSource? ReadAccordingTo(string text, int from, SourceMatcher matcher)
+    {
+        var end = text.IndexOfAny([',', ';', ':', '.', '(', '[', '\n'], from);
+        var obj = text[from..(end < 0 ? text.Length : end)].Trim();
+        foreach (var (_, _, source) in matcher.Find(obj))
+        {
+            return FromCatalog([source], namedInSentence: true);
+        }
+
+        return IsPhraseSubject(obj, out var phrase) && !VagueReportsPattern().IsMatch(phrase)
+            ? new AttributedSource { Name = phrase, Kind = SourceKind.Unknown, NamedInSentence = true }
+            : null;
+    }
+
+    private static AttributedSource? ReadSubject(string text, int floor, int cueIndex, SourceMatcher matcher, List<AttributedSource> history, out bool subordinate)
+    {
+        subordinate = false;
+        var start = floor;
+        var window = cueIndex - floor;
+        if (window <= 0)
+        {
+            return null;
+        }
+
+        foreach (var (boundary, isSubordinate) in ClauseBoundaries)
+        {
+            var at = text.LastIndexOf(boundary, cueIndex - 1, window, StringComparison.Ordinal);
+            if (at >= 0 && at + boundary.Length > start && at + boundary.Length <= cueIndex)
+            {
+                start = at + boundary.Length;
+                subordinate = isSubordinate;
+            }
+        }
+
+        var raw = text[start..cueIndex];
+        if (start == 0 && LeadingSubordinatorPattern().IsMatch(raw))
+        {
+            subordinate = true;
+            raw = LeadingSubordinatorPattern().Replace(raw, string.Empty, 1);
+        }
+
+        var clean = ParentheticalPattern().Replace(raw, " ");
+
+        // A trailing attribution ("..., a local doctor said") has its subject after the last comma, unless the span
+        // ends in an appositive ("Rami Abdel Rahman, director of the observatory, told").
+        var segmentStart = 0;
+        if (!clean.AsSpan().TrimEnd().EndsWith(","))
+        {
+            segmentStart = clean.LastIndexOf(',') + 1;
+        }
+
+        var matches = matcher.Find(clean).ToList();
+        for (var i = matches.Count - 1; i >= 0 && matches[i].Index >= segmentStart; i--)
+        {
+            var (index, length, _) = matches[i];
+            if (TailPattern().IsMatch(clean.AsSpan(index + length)))
+            {
+                return FromCatalog(Coordinated(clean, matches, i), namedInSentence: true);
+            }
+        }
+
+        var firstInSegment = matches.FindIndex(x => x.Index >= segmentStart);
+        if (firstInSegment >= 0 && HeadPattern().IsMatch(clean.AsSpan(segmentStart, matches[firstInSegment].Index - segmentStart)))
+        {
+            return FromCatalog(Coordinated(clean, matches, firstInSegment), namedInSentence: true);
+        }
+
+        var trimmed = TrailingAdverbPattern().Replace(clean, string.Empty, 1).TrimEnd(' ', ',', '\u00a0', '\n');
+        if (Pronouns.Contains(LastWord(trimmed)))
+        {
+            // "what it says were" is a hedge, not a new speaker.
+            var words = trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length > 1 && NonSubjectStarts.Contains(words[^2]))
+            {
+                return null;
+            }
+
+            // "he said"; "regime ally Hezbollah ... as it claimed": the nearest source named earlier in the sentence,
+            // else the article's last source.
+            var before = text[..start];
+            var earlier = matcher.Find(before).Where(x => !InsideQuote(before, x.Index)).Select(x => x.Source).LastOrDefault()
+                ?? matches.Select(x => x.Source).LastOrDefault();
+            if (earlier is not null)
+            {
+                return FromCatalog([earlier], namedInSentence: true);
+            }
+
+            return history.Count > 0 ? history[^1] with { NamedInSentence = false } : null;
+        }
+
+        if (!IsPhraseSubject(clean, out var phrase))
+        {
+            return null;
+        }
+
+        var firstWord = FirstWord(phrase);
+        if (VagueReportsPattern().IsMatch(phrase))
+        {
+            return null;
+        }
+
+        if (firstWord.Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            // "The commander said ...": the earlier source whose name carries the same head noun.
+            var headNoun = LastWord(phrase);
+            for (var h = history.Count - 1; h >= 0; h--)
+            {
+                if (ContainsWord(history[h].Name, headNoun))
+                {
+                    return history[h] with { NamedInSentence = false };
+                }
+            }
+        }
+
+        return new AttributedSource { Name = phrase, Kind = SourceKind.Unknown, NamedInSentence = true };
+    }
+
+    private static List<NamedSource> Coordinated(string clean, List<(int Index, int Length, NamedSource Source)> matches, int chosen)
+    {
+        var first = chosen;
+        while (first > 0 && IsConjunction(clean.AsSpan(matches[first - 1].Index + matches[first - 1].Length, matches[first].Index - matches[first - 1].Index - matches[first - 1].Length)))
+        {
+            first--;
+        }
+
+        var last = chosen;
+        while (last + 1 < matches.Count && IsConjunction(clean.AsSpan(matches[last].Index + matches[last].Length, matches[last + 1].Index - matches[last].Index - matches[last].Length)))
+        {
+            last++;
+        }
+
+        var sources = new List<NamedSource>(last - first + 1);
+        for (var i = first; i <= last; i++)
+        {
+            if (!sources.Contains(matches[i].Source))
+            {
+                sources.Add(matches[i].Source);
+            }
+        }
+
+        return sources;
+    }
+
+    private static bool IsConjunction(ReadOnlySpan<char> between)
+    {
+        var t = between.Trim();
+        return t is "and" or "," or ", and" or "&";
+    }
+
+    private static AttributedSource FromCatalog(List<NamedSource> sources, bool namedInSentence)
+    {
+        var name = sources.Count switch
+        {
+            1 => sources[0].Name,
+            2 => $"{sources[0].Name} and {sources[1].Name}",
+            _ => string.Join(", ", sources.Take(sources.Count - 1).Select(s => s.Name)) + " and " + sources[^1].Name,
+        };
+
+        // A claim several sources make together rests on the independent one when there is one.
+        var kind = sources.FirstOrDefault(s => !s.IsParty)?.Kind ?? sources[0].Kind;
+        return new AttributedSource { Name = name, Kind = kind, NamedInSentence = namedInSentence };
+    }
+
+    private static bool IsPhraseSubject(string clean, out string phrase)
+    {
+        var candidate = LeadPattern().Replace(clean, string.Empty, 1);
+        candidate = TrailingAdverbPattern().Replace(candidate, string.Empty, 1);
+        var appositive = candidate.TrimEnd().EndsWith(',');
+        candidate = candidate.Trim().Trim(',', ' ').Trim('“', '”', '"', '‘', '’', ' ', '\u00a0', '\n', '\r', '\t');
+        if (!appositive)
+        {
+            var comma = candidate.LastIndexOf(',');
+            if (comma >= 0)
+            {
+                candidate = candidate[(comma + 1)..].Trim();
+            }
+        }
+
+        phrase = string.Join(' ', candidate.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (phrase.Length == 0 || !char.IsLetter(phrase[0]))
+        {
+            return false;
+        }
+
+        var words = phrase.Count(c => c == ' ') + 1;
+        var first = FirstWord(phrase);
+        if (words > 12 || NonSubjectStarts.Contains(first.ToString()))
+        {
+            return false;
+        }
+
+        return char.IsUpper(phrase[0]) || Pronouns.Contains(phrase) || LowercaseSubjectStarts.Contains(first.ToString());
+    }
+
+    private static string? ReadVia(string text, int from, SourceMatcher matcher)
+    {
+        var pos = from;
+        while (pos < text.Length && char.IsWhiteSpace(text[pos]))
+        {
+            pos++;
+        }
+
+        if (matcher.MatchAt(text, pos) is { } hit)
+        {
+            return hit.Source.Name;
+        }
+
+        // An outlet the catalog does not list: the run of capitalised words ("told The Guardian").
+        var end = pos;
+        while (end < text.Length)
+        {
+            var wordEnd = end;
+            while (wordEnd < text.Length && (char.IsLetter(text[wordEnd]) || text[wordEnd] is '-' or '\'' or '’'))
+            {
+                wordEnd++;
+            }
+
+            if (wordEnd == end || !(char.IsUpper(text[end]) || text.AsSpan(end, wordEnd - end).StartsWith("al-", StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            end = wordEnd;
+            if (end < text.Length && text[end] == ' ' && end + 1 < text.Length && char.IsUpper(text[end + 1]))
+            {
+                end++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return end > pos ? text[pos..end].Trim() : null;
+    }
+
+    private IReadOnlyList<string> ReadLoadedTerms(string text)
+    {
+        if (_loaded is null)
+        {
+            return Array.Empty<string>();
+        }
+
+        var m = _loaded.Match(text);
+        if (!m.Success)
+        {
+            return Array.Empty<string>();
+        }
+
+        var terms = new List<string>(2);
+        for (; m.Success; m = m.NextMatch())
+        {
+            if (!terms.Contains(m.Value, StringComparer.OrdinalIgnoreCase))
+            {
+                terms.Add(m.Value);
+            }
+        }
+
+        return terms;
+    }
+
+    private static string NormaliseCue(string cue) => string.Join(' ', cue.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>True when <paramref name="index"/> falls inside a direct quotation.</summary>
+    internal static bool InsideQuote(string text, int index)
+    {
+        var curly = 0;
+        var plain = 0;
+        var firstClose = text.IndexOf('”', StringComparison.Ordinal);
+        var firstOpen = text.IndexOf('“', StringComparison.Ordinal);
+        if (firstClose >= 0 && (firstOpen < 0 || firstClose < firstOpen) && index < firstClose)
+        {
+            // The sentence continues a quote opened before it.
+            return true;
+        }
+
+        for (var i = 0; i < index && i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '“':
+                    curly++;
+                    break;
+                case '”':
+                    curly = Math.Max(0, curly - 1);
+                    break;
+                case '"':
+                    plain++;
+                    break;
+            }
+        }
+
+        return curly > 0 || plain % 2 == 1;
+    }
+
+    private static bool OpensQuote(string text)
+    {
+        var t = text.AsSpan().TrimStart();
+        return t.Length > 0 && t[0] is '“' or '"' or '‘';
+    }
+
+    private static bool ClosesQuote(string text) => text.Contains('”', StringComparison.Ordinal) || text.Count(c => c == '"') % 2 == 0 && text.Contains('"', StringComparison.Ordinal);
+
+    private static bool ContainsQuote(string text) => text.AsSpan().IndexOfAny("“”\"") >= 0;
+
+    private static string PreviousWord(string text, int index)
+    {
+        var end = index;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        return text[start..end];
+    }
+
+    private static ReadOnlySpan<char> FirstWord(string phrase)
+    {
+        var space = phrase.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? phrase : phrase.AsSpan(0, space);
+    }
+
+    private static string LastWord(string phrase)
+    {
+        var space = phrase.LastIndexOf(' ');
+        var word = space < 0 ? phrase : phrase[(space + 1)..];
+        return word.Trim('’', '\'', '"', '”', ',', '.');
+    }
+
+    private static bool ContainsWord(string text, string word)
+    {
+        if (word.Length < 3)
+        {
+            return false;
+        }
+
+        var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 && (at == 0 || !char.IsLetter(text[at - 1]));
+    }
+
+    private sealed record SentenceState(Sentence Sentence, int Passage, bool IsCaption, AttributedSource? Source, List<AttributedSource>? Others, bool Backward);
+
+    [GeneratedRegex(@"^\W*(?:this|that|these|all\s+this)(?:\s+is|\s+was|['’]s|\s+comes|\s+came)?\s+according\s+to$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BackReferencePattern();
+
+    [GeneratedRegex(@"\s[-–—]\s[^-–—]*?\s[-–—](?=\s)|\([^)]*\)|\[[^\]]*\]", RegexOptions.CultureInvariant)]
+    private static partial Regex ParentheticalPattern();
+
+    [GeneratedRegex(@"^[\s,“”""‘’]*(?:(?:also|earlier|later|initially|previously|again|now|then|separately|further|too|late|early|on\s+\w+|in\s+a\s+statement|this\s+week|last\s+week|on\s+its\s+website|online|had|has|have|would|will|did)\b[\s,“”""‘’]*)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TailPattern();
+
+    [GeneratedRegex(@"^[\s,“”""‘’]*(?:(?:but|and|however|meanwhile|also|yet|so|then|earlier|later|on\s+\w+|the|a|an)\b[\s,“”""‘’]*)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeadPattern();
+
+    [GeneratedRegex(@"^[\s,“”""‘’]*(?:(?:but|and|however|meanwhile|yet|so|then|(?:earlier\s+|late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|earlier|later)\b[\s,]*)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadPattern();
+
+    [GeneratedRegex(@"(?:\s+(?:also|earlier|later|initially|previously|again|now|then|separately|further|too|had|has|have|would|will|did|(?:earlier\s+)?on\s+\w+))+\s*,?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingAdverbPattern();
+
+    [GeneratedRegex(@"^(?:while|after|although|though|because|before|since|when|whereas|even\s+as)\b[\s,]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingSubordinatorPattern();
+
+    [GeneratedRegex(@"^(?:(?:breaking|media|news|some|other|unconfirmed|initial|early|several|local|press)\s+)*(?:reports?|reporting|sources)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VagueReportsPattern();
+}
