@@ -1,4 +1,5 @@
 using ChatBot.Core.Answering;
+using ChatBot.Core.Attribution;
 using ChatBot.Core.Configuration;
 using ChatBot.Core.Corpus;
 using ChatBot.Core.Generation;
@@ -26,6 +27,7 @@ public static class ServiceCollectionExtensions
 
         // Stages, in the order data flows (design.md): corpus, analysis and index, attribution, prompts, answering.
         services.AddCorpus();
+        services.AddAttribution();
         services.AddIndexing();
         services.AddSingleton<SourceCatalogProvider>();
         services.AddPrompts();

@@ -16,7 +16,8 @@ internal static class AskCommand
             Description = "An earlier user turn, oldest first (repeat for several)",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("ask", "Answer one question from the corpus, with citations") { question, json, turns };
+        var trace = new Option<bool>("--trace") { Description = "Also show how the answer was made: the standalone question, queries, passages with scores, claims" };
+        var command = new Command("ask", "Answer one question from the corpus, with citations") { question, json, turns, trace };
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(async () =>
         {
             await using var services = CliHost.Build(parse);
@@ -24,6 +25,7 @@ internal static class AskCommand
             {
                 Question = parse.GetValue(question) ?? string.Empty,
                 Turns = parse.GetValue(turns) ?? [],
+                IncludeTrace = parse.GetValue(trace),
             }, cancellationToken);
             if (parse.GetValue(json))
             {
@@ -32,6 +34,10 @@ internal static class AskCommand
             else
             {
                 AnswerPrinter.Print(answer, Console.Out);
+                if (answer.Trace is { } made)
+                {
+                    AnswerPrinter.PrintTrace(made, Console.Out);
+                }
             }
 
             return CliHost.Done;

@@ -57,7 +57,7 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
         }
 
         var ledger = new CitationLedger();
-        var disputes = RelevantDisputes(context.Disputes, scored);
+        var disputes = ShowableDisputes(RelevantDisputes(context.Disputes, scored, focus.Shape), scored);
         var disputed = new HashSet<(string, int)>(disputes.SelectMany(d => d.Positions).Select(p => (p.Evidence.Hit.Passage.Id, p.Evidence.Sentence.Index)));
 
         // A question asking for a figure, a distance or a date is answered by the sentences that state one, when any do.
@@ -96,10 +96,9 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
         }
 
         var answerDisputes = new List<Dispute>();
-        if (disputes.Count > 0)
+        var model = new List<Dictionary<string, object?>>();
+        foreach (var dispute in disputes)
         {
-            var model = new List<Dictionary<string, object?>>();
-            foreach (var dispute in disputes)
             {
                 var positions = dispute.Positions.Select(p => new DisputePosition
                 {
@@ -108,10 +107,11 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
                     Outlet = p.Evidence.Article.Outlet,
                     Citation = ledger.Cite(p.Evidence),
                 }).ToList();
-                answerDisputes.Add(new Dispute { Kind = dispute.Kind, Topic = NeutralTopic(dispute, focus), Positions = positions });
+                var topic = NeutralTopic(dispute, focus);
+                answerDisputes.Add(new Dispute { Kind = dispute.Kind, Topic = topic, Positions = positions });
                 model.Add(new Dictionary<string, object?>
                 {
-                    ["topic"] = NeutralTopic(dispute, focus),
+                    ["topic"] = topic,
                     ["isConflict"] = dispute.Kind == DisputeKind.Conflict,
                     ["isUnverified"] = dispute.Kind == DisputeKind.Unverified,
                     ["isDenied"] = dispute.Kind == DisputeKind.Denied,
@@ -121,11 +121,15 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
                         ["outlet"] = p.Outlet,
                         ["sameAsOutlet"] = string.Equals(p.By, p.Outlet, StringComparison.OrdinalIgnoreCase),
                         ["claim"] = p.Claim,
+                        ["claimQuoted"] = p.Claim.Length > 0 && p.Claim[0] is '"' or '“' or '‘',
                         ["citation"] = p.Citation,
                     }).ToList(),
                 });
             }
+        }
 
+        if (model.Count > 0)
+        {
             parts.Add(new AnswerPart(AnswerPartKind.Disagreements, Lines(context.Prompts.Render("disagreements", new Dictionary<string, object?>
             {
                 ["disputes"] = model,
@@ -213,13 +217,42 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
             : name;
     }
 
-    /// <summary>Disputes that bear on the question: at least one position is a sentence the question is about.</summary>
-    private static List<DetectedDispute> RelevantDisputes(IReadOnlyList<DetectedDispute> disputes, IReadOnlyList<ScoredSentence> scored)
+    /// <summary>
+    /// Each position once per answer. The sides of a conflict all stay (the detector matched them as the same thing);
+    /// of a denial or an unverified claim, the claim itself and the reports that bear on the question.
+    /// </summary>
+    private static List<DetectedDispute> ShowableDisputes(List<DetectedDispute> disputes, IReadOnlyList<ScoredSentence> scored)
+    {
+        var shown = new HashSet<(string, int)>();
+        var scores = scored.ToDictionary(s => (s.Evidence.Hit.Passage.Id, s.Evidence.Sentence.Index), s => s.Score);
+        var showable = new List<DetectedDispute>();
+        foreach (var dispute in disputes)
+        {
+            var kept = dispute.Positions
+                .Where((p, i) => i == 0 || dispute.Kind == DisputeKind.Conflict
+                    || scores.GetValueOrDefault((p.Evidence.Hit.Passage.Id, p.Evidence.Sentence.Index)) >= SentenceScorer.MinimumScore * 0.6)
+                .Where(p => shown.Add((p.Evidence.Hit.Passage.Id, p.Evidence.Sentence.Index)))
+                .ToList();
+            if (kept.Count > 0 && (dispute.Kind != DisputeKind.Conflict || kept.Count >= 2))
+            {
+                showable.Add(dispute with { Positions = kept });
+            }
+        }
+
+        return showable;
+    }
+
+    /// <summary>
+    /// Disputes that bear on the question: at least one position is a sentence the question is about, and, when the
+    /// question asks for a figure, a distance or a date, one that states it.
+    /// </summary>
+    private static List<DetectedDispute> RelevantDisputes(IReadOnlyList<DetectedDispute> disputes, IReadOnlyList<ScoredSentence> scored, AnswerShape shape)
     {
         var scores = scored.ToDictionary(s => (s.Evidence.Hit.Passage.Id, s.Evidence.Sentence.Index), s => s);
-        return disputes
-            .Where(d => d.Positions.Any(p => scores.TryGetValue((p.Evidence.Hit.Passage.Id, p.Evidence.Sentence.Index), out var s) && s.Relevant))
-            .ToList();
+        bool Bears(DetectedPosition p) =>
+            scores.TryGetValue((p.Evidence.Hit.Passage.Id, p.Evidence.Sentence.Index), out var s) && s.Relevant && (shape == AnswerShape.Any || s.HasShape);
+        // A conflict bears on the question through any side; a denial or an unverified claim through the claim itself.
+        return disputes.Where(d => d.Kind == DisputeKind.Conflict ? d.Positions.Any(Bears) : d.Positions.Count > 0 && Bears(d.Positions[0])).ToList();
     }
 
     private static string NeutralTopic(DetectedDispute dispute, QuestionFocus focus)

@@ -19,6 +19,9 @@ public sealed partial class QuestionReader
         "happened", "happening", "get", "got", "make", "made", "take", "took", "there", "close", "far", "long", "number",
         "outlet", "outlets", "article", "articles", "news", "story", "stories", "claim", "claims", "claimed", "source",
         "sources", "know", "known", "describe", "described", "mention", "mentioned", "state", "stated", "accord",
+        // Time words: a time hint filters by date (TimeHintParser) rather than asking for the words.
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "year", "month", "week", "early", "late", "mid",
     ];
 
     /// <summary>Verbs of taking and holding ground: the shape of an answer to "who holds Palmyra?".</summary>
@@ -102,7 +105,7 @@ public sealed partial class QuestionReader
         }
 
         var allTerms = _analyzer.Terms(searchText)
-            .Where(t => !_framingTerms.Contains(t) && !(shape == AnswerShape.Control && _controlTerms.Contains(t)))
+            .Where(t => !_framingTerms.Contains(t) && !IsYear(t) && !(shape == AnswerShape.Control && _controlTerms.Contains(t)))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var entityTerms = new HashSet<string>(names.SelectMany(n => n.Terms), StringComparer.Ordinal);
@@ -122,6 +125,8 @@ public sealed partial class QuestionReader
             SearchText = searchText,
         };
     }
+
+    private static bool IsYear(string term) => term.Length == 4 && term.All(char.IsAsciiDigit) && term[0] is '1' or '2';
 
     private static bool IsAcronym(string word) => word.Length > 1 && word.All(c => char.IsUpper(c) || c == '-');
 

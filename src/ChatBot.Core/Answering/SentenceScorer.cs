@@ -11,10 +11,13 @@ namespace ChatBot.Core.Answering;
 /// for (a figure for "how many", a distance for "how close", a source for "who said").
 /// </summary>
 /// <remarks>Thread-safe and pure.</remarks>
-public sealed class SentenceScorer
+public sealed partial class SentenceScorer
 {
     /// <summary>The share of the question a sentence must cover to be used.</summary>
     public const double MinimumScore = 0.5;
+
+    /// <summary>Covering this many of a question's content terms counts as covering them all.</summary>
+    public const int SaturatingTerms = 3;
 
     private static readonly HashSet<string> DistanceUnits = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -38,7 +41,6 @@ public sealed class SentenceScorer
         ArgumentNullException.ThrowIfNull(hits);
 
         var scored = new List<ScoredSentence>();
-        var questionWeight = focus.Terms.Sum(t => Weight(focus, t)) + (focus.Shape == AnswerShape.Any ? 0 : 1);
         foreach (var hit in hits)
         {
             var context = new HashSet<string>(_analyzer.Terms(hit.Article.Title ?? string.Empty), StringComparer.Ordinal);
@@ -48,7 +50,7 @@ public sealed class SentenceScorer
                 var claim = i < hit.Claims.Count ? hit.Claims[i] : new Attribution.Claim { SentenceIndex = sentence.Index };
                 var evidence = new EvidenceSentence(hit, sentence, claim);
                 var terms = new HashSet<string>(_analyzer.Terms(sentence.Text), StringComparer.Ordinal);
-                scored.Add(ScoreOne(focus, evidence, terms, context, questionWeight));
+                scored.Add(ScoreOne(focus, evidence, terms, context));
                 context.UnionWith(terms);
             }
         }
@@ -56,37 +58,47 @@ public sealed class SentenceScorer
         return scored;
     }
 
-    private ScoredSentence ScoreOne(QuestionFocus focus, EvidenceSentence evidence, HashSet<string> terms,
-        HashSet<string> context, double questionWeight)
+    /// <summary>
+    /// Half the score is the share of the question's names the sentence mentions (a name in the passage just before it
+    /// or in the headline counts half); half is how much of the rest it covers, saturating at
+    /// <see cref="SaturatingTerms"/> terms so a long question is not held against a sentence that plainly answers it.
+    /// The shape the question asks for counts as one term.
+    /// </summary>
+    private ScoredSentence ScoreOne(QuestionFocus focus, EvidenceSentence evidence, HashSet<string> terms, HashSet<string> context)
     {
-        double matched = 0;
-        var entityMatched = focus.EntityTerms.Count == 0;
-        var contentMatched = !focus.HasContentTerms;
+        double entityTotal = 0, entityMatched = 0, contentTotal = 0, contentMatched = 0;
         foreach (var term in focus.Terms)
         {
-            var isEntity = focus.EntityTerms.Contains(term);
-            if (terms.Contains(term))
+            if (focus.EntityTerms.Contains(term))
             {
-                matched += Weight(focus, term);
-                entityMatched |= isEntity;
-                contentMatched |= !isEntity;
+                entityTotal++;
+                entityMatched += terms.Contains(term) ? 1 : context.Contains(term) ? 0.5 : 0;
             }
-            else if (isEntity && context.Contains(term))
+            else
             {
-                matched += Weight(focus, term) / 2;
-                entityMatched = true;
+                contentTotal++;
+                contentMatched += terms.Contains(term) ? 1 : 0;
             }
         }
 
         var shaped = focus.Shape != AnswerShape.Any && (focus.Shape == AnswerShape.Control ? terms.Overlaps(_controlTerms) : HasShape(focus.Shape, evidence));
-        if (shaped)
+        if (focus.Shape != AnswerShape.Any)
         {
+            contentTotal++;
             // A figure counts in full when it counts what the question asks about ("how many Syrians" - "120,000 Syrians").
-            matched += focus.Shape == AnswerShape.Figure && !CountsAskedThing(focus, evidence) ? 0.5 : 1;
-            contentMatched = true;
+            contentMatched += !shaped ? 0 : focus.Shape == AnswerShape.Figure && !CountsAskedThing(focus, evidence) ? 0.5 : 1;
         }
 
-        var score = questionWeight == 0 ? 0 : matched / questionWeight;
+        var entityShare = entityTotal == 0 ? (double?)null : entityMatched / entityTotal;
+        var contentShare = contentTotal == 0 ? (double?)null : Math.Min(1, contentMatched / Math.Min(contentTotal, SaturatingTerms));
+        var score = (entityShare, contentShare) switch
+        {
+            ({ } e, { } c) => (e + c) / 2,
+            ({ } e, null) => e,
+            (null, { } c) => c,
+            _ => 0,
+        };
+
         var text = evidence.Sentence.Text.TrimEnd();
         if (text.EndsWith(':') || text.EndsWith('?'))
         {
@@ -97,7 +109,7 @@ public sealed class SentenceScorer
             score *= 0.7;
         }
 
-        var relevant = score >= MinimumScore && entityMatched && contentMatched;
+        var relevant = score >= MinimumScore && entityShare is not 0 && contentMatched > 0 || (contentTotal == 0 && score >= MinimumScore);
         return new ScoredSentence(evidence, score, terms, relevant) { HasShape = shaped };
     }
 
@@ -105,14 +117,11 @@ public sealed class SentenceScorer
         evidence.Claim.Figures.Any(f => (f.Unit is { } unit && _analyzerTerms(unit).Any(focus.Terms.Contains))
             || (f.Counts is { } counts && _analyzerTerms(counts).Any(focus.Terms.Contains)));
 
-    private static double Weight(QuestionFocus focus, string term) => focus.EntityTerms.Contains(term) ? 2 : 1;
-
     private static bool HasShape(AnswerShape shape, EvidenceSentence evidence) => shape switch
     {
         AnswerShape.Figure => evidence.Claim.Figures.Any(f => !DistanceUnits.Contains(f.Unit ?? string.Empty)),
         AnswerShape.Distance => evidence.Claim.Figures.Any(f => DistanceUnits.Contains(f.Unit ?? string.Empty))
-            || evidence.Sentence.Text.Contains("kilomet", StringComparison.OrdinalIgnoreCase)
-            || evidence.Sentence.Text.Contains(" miles", StringComparison.OrdinalIgnoreCase),
+            || DistanceWords().IsMatch(evidence.Sentence.Text),
         AnswerShape.Time => evidence.Claim.RefersTo is not null,
         AnswerShape.Source => evidence.Claim.Source is not null,
         _ => false,
@@ -141,6 +150,10 @@ public sealed class SentenceScorer
 
         return count;
     }
+
+    // A distance, not an area: "four kilometres", "20 km", "12.5 miles", but not "40,000 square miles".
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!square\s)\b(?:kilomet(?:re|er)s?|km|miles?|metres?|meters?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DistanceWords();
 
     /// <summary>True when the passage is a caption (citable, but weaker than reporting).</summary>
     internal static bool IsCaption(EvidenceSentence evidence) => evidence.Hit.Passage.Kind == PassageKind.Caption;

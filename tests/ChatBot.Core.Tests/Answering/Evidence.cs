@@ -20,7 +20,11 @@ internal static class Evidence
         for (var i = 0; i < sentences.Length; i++)
         {
             list.Add(new Sentence { Index = i, Start = offset, Text = sentences[i].Text });
-            claims.Add(new Claim { SentenceIndex = i, Source = sentences[i].Source });
+            // Figures as a claim extractor would find them, enough for the composer: every number with the word after it.
+            var figures = System.Text.RegularExpressions.Regex.Matches(sentences[i].Text, @"(\d[\d,]*)\s+([\p{L}-]+)")
+                .Select(m => new Figure { Text = m.Value, Value = double.Parse(m.Groups[1].Value.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture), Unit = m.Groups[2].Value })
+                .ToList();
+            claims.Add(new Claim { SentenceIndex = i, Source = sentences[i].Source, Figures = figures });
             offset += sentences[i].Text.Length + 1;
         }
 

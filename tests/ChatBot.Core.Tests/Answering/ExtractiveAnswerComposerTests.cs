@@ -113,7 +113,7 @@ public sealed class ExtractiveAnswerComposerTests
         var answer = await ComposeAsync("How many pro-Assad fighters were killed?", [dispute], hit);
 
         var section = Assert.Single(answer.Parts, p => p.Kind == AnswerPartKind.Disagreements);
-        Assert.Contains("Islamic State, as reported by EA WorldView", section.Text, StringComparison.Ordinal);
+        Assert.Contains("Islamic State (reported by EA WorldView)", section.Text, StringComparison.Ordinal);
         var reported = Assert.Single(answer.Disputes);
         Assert.Equal(DisputeKind.Conflict, reported.Kind);
         Assert.All(reported.Positions, p => Assert.Contains($"[{p.Citation}]", answer.Text, StringComparison.Ordinal));
