@@ -2,6 +2,7 @@ using System.CommandLine;
 using ChatBot.Cli;
 using ChatBot.Cli.Benchmarks;
 using ChatBot.Cli.Commands;
+using ChatBot.Core.Feedback;
 using Microsoft.Extensions.DependencyInjection;
 
 var root = new RootCommand("chatbot: cited answers about news reporting on the Syrian war")
@@ -16,6 +17,7 @@ var root = new RootCommand("chatbot: cited answers about news reporting on the S
     PromptsCommand.Create(CliHost.Build),
     CorpusCommand.Create(),
     TeamsCommand.Create(),
+    FeedbackCommand.Create(parse => CliHost.Build(parse).GetRequiredService<IFeedbackStore>()),
     BenchCommand.Create(services => services.AddSingleton<IExhaustiveRanking, Fts5ExhaustiveRanking>()),
 };
 

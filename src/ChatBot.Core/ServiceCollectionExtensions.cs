@@ -1,12 +1,15 @@
 using ChatBot.Core.Answering;
 using ChatBot.Core.Attribution;
 using ChatBot.Core.Configuration;
+using ChatBot.Core.Conversations;
+using ChatBot.Core.Feedback;
 using ChatBot.Core.Corpus;
 using ChatBot.Core.Generation;
 using ChatBot.Core.Indexing;
 using ChatBot.Core.Prompts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatBot.Core;
 
@@ -35,6 +38,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ExtractiveAnswerComposer>();
         services.AddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveAnswerComposer>());
         services.AddSingleton<IAnsweringService, AnsweringService>();
+
+        // Per-conversation state and feedback, behind interfaces a shared store can replace (registered first wins).
+        services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
+        services.TryAddSingleton<IFeedbackStore, JsonLinesFeedbackStore>();
 
         // Last: in generative mode the model composer takes over and keeps the extractive one as its fallback.
         services.AddGeneration(configuration);

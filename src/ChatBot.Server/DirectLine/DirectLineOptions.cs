@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatBot.Server.DirectLine;
+
+/// <summary>appsettings section "DirectLine": the local Direct Line 3.0 subset behind the web chat page.</summary>
+public sealed class DirectLineOptions
+{
+    public const string Section = "DirectLine";
+
+    /// <summary>Lifetime of a token from tokens/generate or tokens/refresh (Direct Line's own is 30 minutes).</summary>
+    [Range(1, 24 * 60)]
+    public int TokenLifetimeMinutes { get; set; } = 30;
+
+    /// <summary>Conversations kept at once; the least recently used is dropped past this.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxConversations { get; set; } = 5_000;
+
+    /// <summary>Activities kept per conversation; the oldest are dropped past this (watermarks stay valid).</summary>
+    [Range(10, 10_000)]
+    public int MaxActivitiesPerConversation { get; set; } = 200;
+
+    /// <summary>A conversation nobody polled or posted to for this long is forgotten (the client sees 404).</summary>
+    [Range(1, 7 * 24 * 60)]
+    public int IdleExpiryMinutes { get; set; } = 60;
+
+    /// <summary>Questions answered at the same time; more wait in a bounded queue.</summary>
+    [Range(1, 256)]
+    public int MaxConcurrentTurns { get; set; } = 8;
+
+    /// <summary>Posted activities waiting to be answered; past this a post gets 503.</summary>
+    [Range(1, 100_000)]
+    public int MaxQueuedTurns { get; set; } = 1_000;
+}

@@ -1,0 +1,24 @@
+namespace ChatBot.Server.DirectLine;
+
+/// <summary>
+/// Direct Line conversations: each an ordered, bounded activity queue read by watermark, plus the answers given in it
+/// (for feedback). Bounded and expiring; an in-memory implementation serves one instance, a shared store can replace it.
+/// </summary>
+/// <remarks>Thread-safe. Watermarks are opaque to clients; they only grow.</remarks>
+public interface IDirectLineConversationStore
+{
+    /// <summary>Creates the conversation; false when it exists already.</summary>
+    Task<bool> CreateAsync(string conversationId, CancellationToken cancellationToken);
+
+    Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Appends an activity, giving it a server id and timestamp; null when the conversation is unknown or expired.</summary>
+    Task<DirectLineActivity?> AppendAsync(string conversationId, DirectLineActivity activity, CancellationToken cancellationToken);
+
+    /// <summary>The activities after a watermark (null or empty = from the start); null when the conversation is unknown or expired.</summary>
+    Task<DirectLineActivitySet?> GetActivitiesAsync(string conversationId, string? watermark, CancellationToken cancellationToken);
+
+    Task RememberAnswerAsync(string conversationId, string answerKey, AnsweredTurn turn, CancellationToken cancellationToken);
+
+    Task<AnsweredTurn?> FindAnswerAsync(string conversationId, string answerKey, CancellationToken cancellationToken);
+}

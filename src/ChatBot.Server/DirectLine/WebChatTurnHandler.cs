@@ -1,0 +1,156 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatBot.Core.Answering;
+using ChatBot.Core.Conversations;
+using ChatBot.Core.Feedback;
+using ChatBot.Server.Logging;
+using ChatBot.Server.Telemetry;
+using ChatBot.Server.Widget;
+
+namespace ChatBot.Server.DirectLine;
+
+/// <summary>
+/// The bot behind the local Direct Line: a question gets a typing indicator, then the cited answer (and, in an editor
+/// conversation, how it was made); Web Chat's feedback event is stored, a thumbs down first asking for a reason.
+/// </summary>
+/// <remarks>Thread-safe; one instance serves every conversation.</remarks>
+public sealed class WebChatTurnHandler(
+    IServiceProvider services,
+    IDirectLineConversationStore conversations,
+    IConversationStore turns,
+    IFeedbackStore feedback,
+    ServerTelemetry telemetry,
+    TimeProvider time,
+    ILogger<WebChatTurnHandler> logger)
+{
+    public const string FeedbackEventName = "webchat:activity-status/feedback";
+    private const string FeedbackValueProperty = "chatbotFeedback";
+
+    public async Task HandleAsync(DirectLineTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var activity = turn.Activity;
+        switch (activity.Type)
+        {
+            case "message" when ReadReason(activity) is { } reason:
+                await StoreReasonAsync(turn, reason.AnswerKey, reason.Code, cancellationToken);
+                break;
+            case "message":
+                await AnswerAsync(turn, cancellationToken);
+                break;
+            case "event" when activity.Name == FeedbackEventName:
+                await HandleVoteAsync(turn, cancellationToken);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private async Task AnswerAsync(DirectLineTurn turn, CancellationToken cancellationToken)
+    {
+        var conversationId = turn.ConversationId;
+        var question = turn.Activity.Text ?? "";
+        await conversations.AppendAsync(conversationId, new DirectLineActivity { Type = "typing", From = WebChatAnswerRenderer.Bot }, cancellationToken);
+
+        var earlier = await turns.GetTurnsAsync(conversationId, cancellationToken);
+        ServerLog.QuestionText(logger, question);
+        var answering = services.GetRequiredService<IAnsweringService>();
+        var answer = await answering.AnswerAsync(
+            new AnswerRequest { Question = question, Turns = earlier, IncludeTrace = turn.IsEditor },
+            cancellationToken);
+        if (!string.IsNullOrWhiteSpace(question))
+        {
+            await turns.AddTurnAsync(conversationId, question, cancellationToken);
+        }
+
+        var answerKey = Guid.NewGuid().ToString("N")[..16];
+        await conversations.RememberAnswerAsync(conversationId, answerKey, new AnsweredTurn(question, answer), cancellationToken);
+        await conversations.AppendAsync(conversationId, WebChatAnswerRenderer.Render(answer, answerKey, turn.Activity.Id), cancellationToken);
+        if (turn.IsEditor && answer.Trace is { } trace)
+        {
+            await conversations.AppendAsync(conversationId, EditorTraceRenderer.Render(trace, turn.Activity.Id), cancellationToken);
+        }
+
+        ServerLog.DirectLineAnswered(logger, answer.Citations.Count, answer.Disputes.Count, answer.Refused);
+    }
+
+    private async Task HandleVoteAsync(DirectLineTurn turn, CancellationToken cancellationToken)
+    {
+        var action = turn.Activity.Entities is { Count: > 0 } entities ? entities[0] : null;
+        var id = action?["@id"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        if (!WebChatAnswerRenderer.TryParseFeedbackId(id, out var answerKey, out var helpful))
+        {
+            return;
+        }
+
+        if (helpful)
+        {
+            await StoreAsync(turn, answerKey, helpful: true, reason: null, cancellationToken);
+            return;
+        }
+
+        var chips = FeedbackReasons.All
+            .Select(r => new CardAction(
+                "messageBack",
+                r.Label,
+                new JsonObject { [FeedbackValueProperty] = new JsonObject { ["answer"] = answerKey, ["reason"] = r.Code } },
+                Text: r.Label,
+                DisplayText: r.Label))
+            .ToList();
+        await conversations.AppendAsync(
+            turn.ConversationId,
+            WebChatAnswerRenderer.Say("Sorry it missed. What was wrong with that answer?", chips, turn.Activity.Id),
+            cancellationToken);
+    }
+
+    private async Task StoreReasonAsync(DirectLineTurn turn, string answerKey, string code, CancellationToken cancellationToken)
+    {
+        if (await StoreAsync(turn, answerKey, helpful: false, code, cancellationToken))
+        {
+            await conversations.AppendAsync(
+                turn.ConversationId,
+                WebChatAnswerRenderer.Say($"Thank you. Recorded for the editors: {FeedbackReasons.LabelOf(code)?.ToLowerInvariant()}.", replyToId: turn.Activity.Id),
+                cancellationToken);
+        }
+    }
+
+    private async Task<bool> StoreAsync(DirectLineTurn turn, string answerKey, bool helpful, string? reason, CancellationToken cancellationToken)
+    {
+        if (await conversations.FindAnswerAsync(turn.ConversationId, answerKey, cancellationToken) is not { } answered)
+        {
+            return false;
+        }
+
+        await feedback.AppendAsync(
+            new FeedbackRecord
+            {
+                Time = time.GetUtcNow(),
+                Channel = turn.Activity.ChannelId ?? "webchat",
+                ConversationId = turn.ConversationId,
+                Helpful = helpful,
+                Reason = reason,
+                Question = answered.Question,
+                Answer = answered.Answer.Text,
+                Citations = answered.Answer.Citations,
+                PromptVersion = answered.Answer.PromptVersion,
+            },
+            cancellationToken);
+        telemetry.Feedback.Add(1, new KeyValuePair<string, object?>("helpful", helpful));
+        ServerLog.FeedbackStored(logger, helpful, reason ?? "none");
+        return true;
+    }
+
+    private static (string AnswerKey, string Code)? ReadReason(DirectLineActivity activity)
+    {
+        if (activity.Value is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty(FeedbackValueProperty, out var data) || data.ValueKind != JsonValueKind.Object
+            || !data.TryGetProperty("answer", out var answer) || answer.ValueKind != JsonValueKind.String
+            || !data.TryGetProperty("reason", out var reason) || reason.ValueKind != JsonValueKind.String
+            || FeedbackReasons.LabelOf(reason.GetString()) is null)
+        {
+            return null;
+        }
+
+        return (answer.GetString()!, reason.GetString()!);
+    }
+}
