@@ -26,6 +26,9 @@ public sealed record Citation
 
     public SourceKind? SourceKind { get; init; }
 
+    /// <summary>Whom the source spoke to or through, when the article says ("Reuters" for a commander who told Reuters).</summary>
+    public string? SourceVia { get; init; }
+
     /// <summary>The quote is a photo caption.</summary>
     public bool IsCaption { get; init; }
 

@@ -34,6 +34,7 @@ internal sealed class CitationLedger
             Quote = SentenceText.Quote(evidence),
             Source = source?.Name,
             SourceKind = source?.Kind,
+            SourceVia = source?.Via,
             IsCaption = evidence.IsCaption,
             PassageId = evidence.Hit.Passage.Id,
         });

@@ -67,17 +67,20 @@ public static partial class CitationSupport
     };
 
     /// <summary>Checks <paramref name="span"/> against one citation.</summary>
-    public static SupportVerdict Check(string span, Citation citation)
+    public static SupportVerdict Check(string span, Citation citation, IEnumerable<string>? claimants = null)
     {
         ArgumentNullException.ThrowIfNull(citation);
-        return Check(span, [citation]);
+        return Check(span, [citation], claimants);
     }
 
     /// <summary>
     /// Checks <paramref name="span"/> against citations attached to it together ("[1][2]"): numbers, names and
     /// content words may come from any of their quotes.
     /// </summary>
-    public static SupportVerdict Check(string span, IReadOnlyList<Citation> citations)
+    /// <param name="span">The answer text the markers close.</param>
+    /// <param name="citations">The citations attached to it.</param>
+    /// <param name="claimants">Who the answer says makes the claim (a dispute position's claimant), besides the citation's source.</param>
+    public static SupportVerdict Check(string span, IReadOnlyList<Citation> citations, IEnumerable<string>? claimants = null)
     {
         ArgumentNullException.ThrowIfNull(span);
         ArgumentNullException.ThrowIfNull(citations);
@@ -88,7 +91,10 @@ public static partial class CitationSupport
 
         var text = Bracketed().Replace(AnswerSentences.WithoutMarkers(span), " ");
         var quote = string.Join(" ", citations.Select(c => c.Quote));
-        var speakers = string.Join(" ", citations.Select(c => $"{c.Outlet} {c.Source}"));
+        // Attribution may name the outlet, its source, whom the source spoke to, the claimant of a disputed position, and
+        // the month of the article's date ("reported on 9 December 2016 that ..."): none of those need be in the quote.
+        var speakers = string.Join(" ", citations.Select(c =>
+            $"{c.Outlet} {c.Source} {c.SourceVia} {c.Published?.ToString("MMMM", CultureInfo.InvariantCulture)}").Concat(claimants ?? []));
 
         // The date a citation was published may be named ("as of 9 December 2016, per ...") without being quoted.
         var quoteNumbers = Numbers(quote).ToHashSet();

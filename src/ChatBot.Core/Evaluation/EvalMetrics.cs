@@ -32,6 +32,7 @@ public static class EvalMetrics
         ArgumentNullException.ThrowIfNull(answer);
         var sentences = AnswerSentences.Split(answer);
         var byNumber = answer.Citations.GroupBy(c => c.N).ToDictionary(g => g.Key, g => g.First());
+        var claimants = answer.Disputes.SelectMany(d => d.Positions).ToLookup(p => p.Citation, p => p.By);
         var checks = new List<CitationCheck>();
         foreach (var sentence in sentences)
         {
@@ -47,10 +48,10 @@ public static class EvalMetrics
                     }
 
                     // Citations attached together support the span together, but each must share a content word with it.
-                    var own = CitationSupport.Check(span, citation);
+                    var own = CitationSupport.Check(span, citation, claimants[n]);
                     var verdict = own.Supported || group.Count < 2
                         ? own
-                        : CitationSupport.Check(span, group) is { Supported: true } joint && own.Overlap > 0 ? joint : own;
+                        : CitationSupport.Check(span, group, group.SelectMany(c => claimants[c.N])) is { Supported: true } joint && own.Overlap > 0 ? joint : own;
                     checks.Add(new CitationCheck(n, span, verdict));
                 }
             }

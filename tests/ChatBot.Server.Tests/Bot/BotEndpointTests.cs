@@ -1,3 +1,5 @@
+using ChatBot.Server.Bot;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -201,6 +203,13 @@ public sealed class BotEndpointTests : IClassFixture<BotFrameworkLoopback>, IDis
     {
         await _client.SendAsync(BotActivities.Post(BotActivities.TeamsMessage(_loopback.ServiceUrl, "How close did IS get to Palmyra?"), _loopback.ChannelToken()));
         var replyId = (await _loopback.WaitForPostedAsync(2))[^1].AssignedId;
+        // The handler records the reply just after the Connector acknowledges it; a person never clicks that fast.
+        var ledger = _factory.Services.GetRequiredService<IReplyLedger>();
+        for (var waited = 0; ledger.Find("a:1personal-chat", replyId) is null && waited < 5000; waited += 20)
+        {
+            await Task.Delay(20);
+        }
+
         var invoke = BotActivities.TeamsMessage(_loopback.ServiceUrl, string.Empty, id: "invoke-1");
         invoke["type"] = "invoke";
         invoke["name"] = "message/submitAction";
