@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
 
         // Per-conversation state and feedback, behind interfaces a shared store can replace (registered first wins).
         services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton<IFeedbackStore, JsonLinesFeedbackStore>();
 
