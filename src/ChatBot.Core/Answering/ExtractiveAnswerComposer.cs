@@ -47,6 +47,12 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
         var scored = _scorer.Score(focus, context.Evidence);
         var relevant = scored.Where(s => s.Relevant).OrderByDescending(s => s.Score).ToList();
 
+        // A time hint ("in October 2015") keeps the answer to reports of that time, when there are any.
+        if (context.Period is { } period && relevant.Any(s => InPeriod(s.Evidence, period)))
+        {
+            relevant = relevant.Where(s => InPeriod(s.Evidence, period)).ToList();
+        }
+
         var unknownNames = focus.Names
             .Where(name => !name.Terms.Any(term => scored.Any(s => s.Terms.Contains(term))))
             .Select(name => name.Text)
@@ -67,7 +73,7 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
             candidates = candidates.Where(s => s.HasShape).ToList();
         }
 
-        var summary = Select(candidates);
+        var summary = Select(candidates, relevant.Count > 0 ? relevant[0].Score : 0);
         var dates = summary.Select(s => DateOf(s.Evidence)).Where(d => d is not null).Distinct().Count();
         var showDate = dates > 1 || focus.AboutChangingSituation || focus.Shape == AnswerShape.Time;
         var ordered = showDate
@@ -152,7 +158,7 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
     }
 
     /// <summary>The best sentences, one per fact: near-duplicates dropped, at most the configured number.</summary>
-    private List<ScoredSentence> Select(List<ScoredSentence> relevant)
+    private List<ScoredSentence> Select(List<ScoredSentence> relevant, double best)
     {
         var chosen = new List<ScoredSentence>();
         if (relevant.Count == 0)
@@ -160,7 +166,9 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
             return chosen;
         }
 
-        var floor = relevant[0].Score * 0.7;
+        // Measured against the best sentence overall, disputed ones included, so the summary does not fill up with
+        // weaker sentences when the best ones are in the disagreements.
+        var floor = best * 0.7;
         foreach (var candidate in relevant)
         {
             if (chosen.Count >= _options.MaxSummarySentences || candidate.Score < floor)
@@ -316,6 +324,10 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
             .Take(3)
             .ToList();
     }
+
+    private static bool InPeriod(EvidenceSentence evidence, Retrieval.DateRange period) =>
+        (evidence.Claim.RefersTo is { } refers && period.Contains(refers))
+        || (evidence.Article.Published is { } published && period.Contains(published));
 
     private static DateOnly? DateOf(EvidenceSentence evidence) => evidence.Claim.RefersTo ?? evidence.Article.Published;
 

@@ -19,6 +19,7 @@ public sealed partial class QuestionReader
         "happened", "happening", "get", "got", "make", "made", "take", "took", "there", "close", "far", "long", "number",
         "outlet", "outlets", "article", "articles", "news", "story", "stories", "claim", "claims", "claimed", "source",
         "sources", "know", "known", "describe", "described", "mention", "mentioned", "state", "stated", "accord",
+        "around", "about", "going", "situation", "latest", "update", "updates", "detail", "details", "anything", "something",
         // Time words: a time hint filters by date (TimeHintParser) rather than asking for the words.
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "year", "month", "week", "early", "late", "mid",
@@ -114,6 +115,18 @@ public sealed partial class QuestionReader
             allTerms.Add(term);
         }
 
+        // Retrieval gets the question without its framing words ("according to the reporting"), so its few lookups go
+        // to the words that carry the question; a question made only of framing words keeps them all.
+        var carrying = SurfaceWord().Replace(searchText, word =>
+        {
+            var terms = _analyzer.Terms(word.Value);
+            return terms.Count > 0 && terms.All(t => _framingTerms.Contains(t)) ? " " : word.Value;
+        });
+        if (_analyzer.Terms(carrying).Count > 0)
+        {
+            searchText = carrying;
+        }
+
         return new QuestionFocus
         {
             Terms = allTerms,
@@ -125,6 +138,9 @@ public sealed partial class QuestionReader
             SearchText = searchText,
         };
     }
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex SurfaceWord();
 
     private static bool IsYear(string term) => term.Length == 4 && term.All(char.IsAsciiDigit) && term[0] is '1' or '2';
 

@@ -50,7 +50,10 @@ public sealed partial class SentenceScorer
                 var claim = i < hit.Claims.Count ? hit.Claims[i] : new Attribution.Claim { SentenceIndex = sentence.Index };
                 var evidence = new EvidenceSentence(hit, sentence, claim);
                 var terms = new HashSet<string>(_analyzer.Terms(sentence.Text), StringComparer.Ordinal);
-                scored.Add(ScoreOne(focus, evidence, terms, context));
+                // Whom the outlet cites is part of what the sentence says, even when another sentence names them
+                // ("The commander said ..." after "A commander ... told Reuters").
+                var source = claim.Source is { } cited ? _analyzer.Terms($"{cited.Name} {cited.Via}") : [];
+                scored.Add(ScoreOne(focus, evidence, terms, source, context));
                 context.UnionWith(terms);
             }
         }
@@ -64,15 +67,19 @@ public sealed partial class SentenceScorer
     /// <see cref="SaturatingTerms"/> terms so a long question is not held against a sentence that plainly answers it.
     /// The shape the question asks for counts as one term.
     /// </summary>
-    private ScoredSentence ScoreOne(QuestionFocus focus, EvidenceSentence evidence, HashSet<string> terms, HashSet<string> context)
+    private ScoredSentence ScoreOne(QuestionFocus focus, EvidenceSentence evidence, HashSet<string> terms,
+        IReadOnlyList<string> source, HashSet<string> context)
     {
         double entityTotal = 0, entityMatched = 0, contentTotal = 0, contentMatched = 0;
+        var saysWhatWasAsked = false;
         foreach (var term in focus.Terms)
         {
             if (focus.EntityTerms.Contains(term))
             {
                 entityTotal++;
-                entityMatched += terms.Contains(term) ? 1 : context.Contains(term) ? 0.5 : 0;
+                var bySource = source.Contains(term);
+                saysWhatWasAsked |= bySource;
+                entityMatched += terms.Contains(term) || bySource ? 1 : context.Contains(term) ? 0.5 : 0;
             }
             else
             {
@@ -87,6 +94,12 @@ public sealed partial class SentenceScorer
             contentTotal++;
             // A figure counts in full when it counts what the question asks about ("how many Syrians" - "120,000 Syrians").
             contentMatched += !shaped ? 0 : focus.Shape == AnswerShape.Figure && !CountsAskedThing(focus, evidence) ? 0.5 : 1;
+        }
+
+        // "What did Lavrov say about Aleppo?": a sentence on Lavrov's word is what was asked, whatever its words.
+        if (saysWhatWasAsked)
+        {
+            contentMatched += 1;
         }
 
         var entityShare = entityTotal == 0 ? (double?)null : entityMatched / entityTotal;
