@@ -17,6 +17,9 @@ public sealed record QuestionFocus
     /// <summary>The question asks about a situation that changes ("who holds", "how much ... control", "now").</summary>
     public bool AboutChangingSituation { get; init; }
 
+    /// <summary>The question asks what someone said, claimed or reported ("What did Lavrov say about Aleppo?").</summary>
+    public bool AboutWhatWasSaid { get; init; }
+
     /// <summary>Outlets the question names ("What did UPI report ..."): answers keep to them.</summary>
     public IReadOnlyList<string> Outlets { get; init; } = [];
 

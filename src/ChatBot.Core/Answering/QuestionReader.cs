@@ -134,10 +134,14 @@ public sealed partial class QuestionReader
             Names = names,
             Shape = shape,
             AboutChangingSituation = changing,
+            AboutWhatWasSaid = WhatWasSaid().IsMatch(question),
             Outlets = outlets,
             SearchText = searchText,
         };
     }
+
+    [GeneratedRegex(@"\b(?:say|said|says|claim|claimed|claims|report|reported|reports|tell|told|announce|announced|accuse|accused|deny|denied|describe|described|admit|admitted|according\s+to|position|view)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhatWasSaid();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’-]*", RegexOptions.CultureInvariant)]
     private static partial Regex SurfaceWord();

@@ -50,9 +50,9 @@ public sealed partial class SentenceScorer
                 var claim = i < hit.Claims.Count ? hit.Claims[i] : new Attribution.Claim { SentenceIndex = sentence.Index };
                 var evidence = new EvidenceSentence(hit, sentence, claim);
                 var terms = new HashSet<string>(_analyzer.Terms(sentence.Text), StringComparer.Ordinal);
-                // Whom the outlet cites is part of what the sentence says, even when another sentence names them
-                // ("The commander said ..." after "A commander ... told Reuters").
-                var source = claim.Source is { } cited ? _analyzer.Terms($"{cited.Name} {cited.Via}") : [];
+                // Asked what someone said, a sentence on their word counts as naming them, even when another sentence
+                // does ("The commander said ..." after "A commander ... told Reuters").
+                var source = focus.AboutWhatWasSaid && claim.Source is { } cited ? _analyzer.Terms($"{cited.Name} {cited.Via}") : [];
                 scored.Add(ScoreOne(focus, evidence, terms, source, context));
                 context.UnionWith(terms);
             }
