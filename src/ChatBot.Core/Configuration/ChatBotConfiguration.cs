@@ -11,6 +11,9 @@ public static class ChatBotConfiguration
     public const string FileName = "appsettings.json";
     public const string EnvironmentPrefix = "CHATBOT_";
 
+    /// <summary>Settings that are secrets: they come only from environment variables or user secrets, never a settings file.</summary>
+    public static readonly IReadOnlyList<string> SecretKeys = ["Model:ApiKey", "Bot:MicrosoftAppPassword", "Editor:Key"];
+
     /// <summary>Builds the configuration.</summary>
     /// <param name="configFile">An explicit appsettings file (--config); otherwise the nearest one is found.</param>
     /// <param name="overrides">Settings that win over everything (command-line options such as --corpus).</param>
@@ -37,13 +40,34 @@ public static class ChatBotConfiguration
             builder.AddInMemoryCollection(overrides);
         }
 
+        IConfigurationRoot configuration;
         try
         {
-            return builder.Build();
+            configuration = builder.Build();
         }
         catch (Exception ex) when (ex is FormatException or InvalidDataException or IOException)
         {
             throw new ConfigurationException($"{file}: {ex.Message}", ex);
+        }
+
+        RefuseSecretsInFiles(configuration, file);
+        return configuration;
+    }
+
+    /// <summary>A secret written in a settings file is refused at start-up, naming the setting but never its value.</summary>
+    private static void RefuseSecretsInFiles(IConfigurationRoot configuration, string? file)
+    {
+        foreach (var provider in configuration.Providers.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider>())
+        {
+            foreach (var key in SecretKeys)
+            {
+                if (provider.TryGet(key, out var value) && !string.IsNullOrWhiteSpace(value))
+                {
+                    throw new ConfigurationException(
+                        $"{file}: {key} is a secret and must not be in a settings file; set the environment variable " +
+                        $"{EnvironmentPrefix}{key.Replace(":", "__", StringComparison.Ordinal)} or use user secrets");
+                }
+            }
         }
     }
 
