@@ -11,6 +11,9 @@ public static class ChatBotConfiguration
     public const string FileName = "appsettings.json";
     public const string EnvironmentPrefix = "CHATBOT_";
 
+    /// <summary>The user-secrets id of the server and the CLI (their project files carry the same).</summary>
+    public const string UserSecretsId = "chatbot-7c1d2f4e-0b6a-4a59-9a0e-5d3e2f1a8c11";
+
     /// <summary>Settings that are secrets: they come only from environment variables or user secrets, never a settings file.</summary>
     public static readonly IReadOnlyList<string> SecretKeys = ["Model:ApiKey", "Bot:MicrosoftAppPassword", "Editor:Key"];
 
@@ -34,6 +37,8 @@ public static class ChatBotConfiguration
             builder.AddJsonFile(file, optional: false, reloadOnChange: false);
         }
 
+        // Secrets for a developer's machine (dotnet user-secrets, shared by the server and the CLI), then the environment.
+        builder.AddUserSecrets(UserSecretsId, reloadOnChange: false);
         builder.AddEnvironmentVariables(EnvironmentPrefix);
         if (overrides is not null)
         {
@@ -57,7 +62,9 @@ public static class ChatBotConfiguration
     /// <summary>A secret written in a settings file is refused at start-up, naming the setting but never its value.</summary>
     private static void RefuseSecretsInFiles(IConfigurationRoot configuration, string? file)
     {
-        foreach (var provider in configuration.Providers.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider>())
+        var settingsFiles = configuration.Providers.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider>()
+            .Where(p => !string.Equals(Path.GetFileName(p.Source.Path), "secrets.json", StringComparison.OrdinalIgnoreCase));
+        foreach (var provider in settingsFiles)
         {
             foreach (var key in SecretKeys)
             {
