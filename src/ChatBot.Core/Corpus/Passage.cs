@@ -22,5 +22,12 @@ public sealed record Passage
 
     public required IReadOnlyList<Sentence> Sentences { get; init; }
 
+    /// <summary>
+    /// What a reader has just read before this passage: the heading in force (a second story's sub-headline, else the
+    /// article's headline) and the last sentence of the passage before it. Search matches it and answers use it to
+    /// know what "the desert city" or "the province" is; it is never quoted or cited.
+    /// </summary>
+    public string? Context { get; init; }
+
     public static string MakeId(string articleId, int ordinal) => $"{articleId}#{ordinal}";
 }

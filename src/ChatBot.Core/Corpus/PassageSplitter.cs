@@ -24,11 +24,19 @@ public sealed class PassageSplitter : IPassageSplitter
         var sentenceIndex = 0;
         var chunk = new List<(int Start, int Length)>();
         var chunkKind = PassageKind.Reporting;
+        string? heading = article.Metadata.Title;
+        string? lastSentence = null;
         foreach (var segment in article.Segments)
         {
             if (segment.Kind is not (SegmentKind.Reporting or SegmentKind.Caption))
             {
                 Emit();
+                if (segment.Kind == SegmentKind.Headline)
+                {
+                    heading = text.Substring(segment.Start, segment.Length).Trim();
+                    lastSentence = null;
+                }
+
                 continue;
             }
 
@@ -68,6 +76,7 @@ public sealed class PassageSplitter : IPassageSplitter
             var start = chunk[0].Start;
             var end = chunk[^1].Start + chunk[^1].Length;
             var ordinal = passages.Count;
+            var context = string.Join(' ', new[] { heading, lastSentence }.Where(t => !string.IsNullOrWhiteSpace(t)));
             passages.Add(new Passage
             {
                 Id = Passage.MakeId(article.Id, ordinal),
@@ -77,7 +86,13 @@ public sealed class PassageSplitter : IPassageSplitter
                 Start = start,
                 Text = text[start..end],
                 Sentences = chunk.Select(s => new Sentence { Index = sentenceIndex++, Start = s.Start, Text = text.Substring(s.Start, s.Length) }).ToArray(),
+                Context = context.Length == 0 ? null : context,
             });
+            if (chunkKind == PassageKind.Reporting)
+            {
+                lastSentence = text.Substring(chunk[^1].Start, chunk[^1].Length);
+            }
+
             chunk.Clear();
         }
     }
