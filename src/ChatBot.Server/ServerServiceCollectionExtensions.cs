@@ -49,7 +49,7 @@ public static class ServerServiceCollectionExtensions
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ChatBotProblemHandler>();
-        services.ConfigureHttpJsonOptions(options => AnswerDocument.Configure(options.SerializerOptions));
+        services.ConfigureHttpJsonOptions(options => AnswerJson.Configure(options.SerializerOptions));
         services.AddChatBotRateLimits();
         return services;
     }

@@ -11,7 +11,8 @@ public sealed record Answer
     /// <summary>The question after follow-up resolution: what was actually searched for.</summary>
     public required string StandaloneQuestion { get; init; }
 
-    /// <summary>The whole answer: plain text with [n] markers, parts separated by a blank line.</summary>
+    /// <summary>The whole answer: plain text with [n] markers, parts separated by a blank line (JSON: <c>answer</c>).</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("answer")]
     public required string Text { get; init; }
 
     public required AnswerMode Mode { get; init; }

@@ -17,15 +17,21 @@ public static class AnswerJson
     public static string Serialize(Answer answer, bool indented = true) =>
         JsonSerializer.Serialize(answer, indented ? Options : Compact);
 
+    /// <summary>Applies the contract's settings to options a host owns (ASP.NET Core's HTTP JSON options).</summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // Quotes hold typographic quotes, Arabic and the like: keep them readable rather than \u-escaped.
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+    }
+
     private static JsonSerializerOptions Create(bool indented)
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            WriteIndented = indented,
-            // Quotes hold typographic quotes, Arabic and the like: keep them readable rather than \u-escaped.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = indented };
+        Configure(options);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

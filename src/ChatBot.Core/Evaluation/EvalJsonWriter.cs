@@ -58,61 +58,12 @@ public static class EvalJsonWriter
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>An answer in design.md's answer JSON shape.</summary>
+    /// <summary>An answer in design.md's answer JSON shape: the one serializer every door uses.</summary>
     public static void WriteAnswer(Utf8JsonWriter json, Answer answer)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(answer);
-        json.WriteStartObject();
-        json.WriteString("question", answer.Question);
-        json.WriteString("standaloneQuestion", answer.StandaloneQuestion);
-        json.WriteString("answer", answer.Text);
-        json.WriteString("mode", answer.Mode.ToString().ToLowerInvariant());
-        json.WriteBoolean("refused", answer.Refused);
-        json.WriteString("refusalReason", answer.RefusalReason);
-        json.WriteStartArray("citations");
-        foreach (var c in answer.Citations)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("n", c.N);
-            json.WriteString("articleId", c.ArticleId);
-            json.WriteString("outlet", c.Outlet);
-            json.WriteString("title", c.Title);
-            json.WriteString("published", c.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            json.WriteString("url", c.Url);
-            json.WriteString("quote", c.Quote);
-            json.WriteString("source", c.Source);
-            json.WriteString("sourceKind", c.SourceKind is { } kind ? KindName(kind) : null);
-            json.WriteBoolean("isCaption", c.IsCaption);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("disputes");
-        foreach (var d in answer.Disputes)
-        {
-            json.WriteStartObject();
-            json.WriteString("kind", ExpectationChecker.Name(d.Kind));
-            json.WriteString("topic", d.Topic);
-            json.WriteStartArray("positions");
-            foreach (var p in d.Positions)
-            {
-                json.WriteStartObject();
-                json.WriteString("claim", p.Claim);
-                json.WriteString("by", p.By);
-                json.WriteString("outlet", p.Outlet);
-                json.WriteNumber("citation", p.Citation);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        WriteStrings(json, "followUps", answer.FollowUps);
-        json.WriteString("promptVersion", answer.PromptVersion);
-        json.WriteEndObject();
+        JsonSerializer.Serialize(json, answer, AnswerJson.Options);
     }
 
     private static void WriteSummary(Utf8JsonWriter json, EvalRun run)
@@ -173,23 +124,5 @@ public static class EvalJsonWriter
         }
 
         json.WriteEndArray();
-    }
-
-    /// <summary>design.md's kebab-case kind names: monitor, armed-group-media, news-agency, ...</summary>
-    private static string KindName(SourceKind kind)
-    {
-        var name = kind.ToString();
-        var builder = new StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i]))
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return builder.ToString();
     }
 }

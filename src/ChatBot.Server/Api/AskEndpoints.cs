@@ -19,7 +19,7 @@ public static class AskEndpoints
     private static async Task<IResult> AskAsync(HttpContext context, IServiceProvider services, ILoggerFactory loggers)
     {
         var cancellationToken = context.RequestAborted;
-        var body = await JsonBody.ReadAsync<AskRequest>(context.Request, AnswerDocument.JsonOptions, cancellationToken);
+        var body = await JsonBody.ReadAsync<AskRequest>(context.Request, AnswerJson.Compact, cancellationToken);
         var logger = loggers.CreateLogger(typeof(AskEndpoints));
         ServerLog.QuestionText(logger, body.Question ?? "");
 
@@ -29,6 +29,6 @@ public static class AskEndpoints
             new AnswerRequest { Question = body.Question ?? "", Turns = body.Turns?.Where(t => t is not null).ToList() ?? [] },
             cancellationToken);
         ServerLog.ApiAnswered(logger, answer.Citations.Count, answer.Disputes.Count, answer.Refused);
-        return Results.Json(AnswerDocument.From(answer), AnswerDocument.JsonOptions);
+        return Results.Json(answer, AnswerJson.Compact);
     }
 }

@@ -34,7 +34,6 @@ public sealed class AskEndpointsTests : IDisposable
         Assert.Equal("2016-12-09", first["published"]!.GetValue<string>());
         Assert.True(first.ContainsKey("url"));
         Assert.Null(first["url"]);
-        Assert.False(first.ContainsKey("passageId"));
         Assert.Equal("armed-group-media", json["citations"]![2]!["sourceKind"]!.GetValue<string>());
         Assert.Equal("conflict", json["disputes"]![0]!["kind"]!.GetValue<string>());
         Assert.Equal(3, json["disputes"]![0]!["positions"]![0]!["citation"]!.GetValue<int>());
