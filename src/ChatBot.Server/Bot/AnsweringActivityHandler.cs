@@ -71,10 +71,15 @@ public sealed class AnsweringActivityHandler : ActivityHandler
         var reply = AnswerActivityFactory.Create(inbound, answer);
         var sent = await SendFinalAsync(turnContext, reply, stream, cancellationToken);
 
-        // A streamed message keeps the stream's id, which is what Teams' feedback invoke names as replyToId.
-        if ((sent.Id is { Length: > 0 } ? sent.Id : stream.OpenId) is { } replyId && inbound.Conversation?.Id is { } rawConversationId)
+        // A streamed message keeps the stream's id (Teams answers the final send with 202 and no id), so that is the id
+        // a later feedback invoke names as replyToId; an id the Connector did give is remembered too.
+        var replyIds = new[] { stream.OpenId, sent.Id }.Where(id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal);
+        foreach (var replyId in replyIds)
         {
-            _ledger.Remember(rawConversationId, replyId, new AnsweredReply(question, answer));
+            if (inbound.Conversation?.Id is { } rawConversationId)
+            {
+                _ledger.Remember(rawConversationId, replyId!, new AnsweredReply(question, answer));
+            }
         }
     }
 
