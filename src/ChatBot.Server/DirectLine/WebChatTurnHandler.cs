@@ -73,7 +73,7 @@ public sealed class WebChatTurnHandler(
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            ServerLog.DirectLineTurnAbandoned(logger, stream.Gone ? "the conversation expired" : "nobody polled it");
+            ServerLog.DirectLineTurnAbandoned(logger, stream.Gone ? "it expired" : "it expired, or nobody polled it");
             if (stream.StreamId is not null)
             {
                 // Closes the livestream for a reader who comes back: a final with no content (Web Chat's cancel).
