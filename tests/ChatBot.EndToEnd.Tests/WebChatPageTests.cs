@@ -130,6 +130,40 @@ public sealed class WebChatPageTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, await page.Locator(".webchat__basic-transcript script").CountAsync());
     }
 
+    [Fact]
+    public async Task Page_StreamedAnswer_ShowsSentencesThenTheFinalAnswerReplacesThem()
+    {
+        // Two sentences a generative composer passed, then a final answer that differs (as after a fallback).
+        _factory.Answering.StreamedSentences =
+        [
+            "Reuters reported heavy fighting near the ancient citadel [1].",
+            "The agency said the road to Homs was cut [1].",
+        ];
+        _factory.Answering.StreamPause = TimeSpan.FromMilliseconds(1500);
+        var page = await _browser!.NewPageAsync();
+        await page.GotoAsync(_baseUrl);
+        var sendBox = page.Locator("[data-id=\"webchat-sendbox-input\"]");
+        await sendBox.WaitForAsync();
+        await sendBox.FillAsync("How close did IS get to Palmyra?");
+        await sendBox.PressAsync("Enter");
+
+        // The livestream: the first sentence, then both in the same bubble.
+        var streamed = page.Locator(".webchat__text-content", new() { HasText = "ancient citadel" });
+        await Assertions.Expect(streamed.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(streamed.First).ToContainTextAsync("[1]");
+        await Assertions.Expect(page.Locator(".webchat__text-content", new() { HasText = "road to Homs" }).First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        Assert.Equal(1, await streamed.CountAsync());
+
+        // The final answer takes the stream's place: its own text and citations, the streamed sentences gone.
+        var answer = page.Locator(".webchat__text-content", new() { HasText = "four kilometres" });
+        await Assertions.Expect(answer.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(streamed).ToHaveCountAsync(0);
+        Assert.Equal(1, await answer.CountAsync());
+        await Assertions.Expect(page.Locator("button.webchat__render-markdown__citation").First).ToBeVisibleAsync();
+        Directory.CreateDirectory(ArtifactDirectory);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactDirectory, "webchat-streamed.png"), FullPage = true });
+    }
+
     private static string ArtifactDirectory =>
         Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults"));
 }

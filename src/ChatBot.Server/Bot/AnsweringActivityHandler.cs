@@ -2,13 +2,16 @@ using System.Text.Json;
 using ChatBot.Core.Answering;
 using ChatBot.Core.Conversations;
 using ChatBot.Core.Feedback;
+using ChatBot.Server.Streaming;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Server.Bot;
 
 /// <summary>
 /// The bot: a message becomes a question (the bot's own mention removed) answered by the one answering service with
-/// the conversation's earlier turns; Teams' thumbs up/down (<c>message/submitAction</c>) is stored with the answer it
+/// the conversation's earlier turns (in a Teams 1:1 chat streamed sentence by sentence as it is written, elsewhere a
+/// typing indicator, then the answer); Teams' thumbs up/down (<c>message/submitAction</c>) is stored with the answer it
 /// rated; a bot added to a chat or team says what it does.
 /// </summary>
 public sealed class AnsweringActivityHandler : ActivityHandler
@@ -17,7 +20,10 @@ public sealed class AnsweringActivityHandler : ActivityHandler
     private readonly IConversationStore _conversations;
     private readonly IFeedbackStore _feedback;
     private readonly IReplyLedger _ledger;
+    private const string ContentStreamNotAllowed = "ContentStreamNotAllowed";
+
     private readonly TimeProvider _time;
+    private readonly BotOptions _options;
     private readonly ILogger<AnsweringActivityHandler> _logger;
 
     public AnsweringActivityHandler(
@@ -26,8 +32,11 @@ public sealed class AnsweringActivityHandler : ActivityHandler
         IFeedbackStore feedback,
         IReplyLedger ledger,
         TimeProvider time,
+        IOptions<BotOptions> options,
         ILogger<AnsweringActivityHandler> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
         _answering = answering;
         _conversations = conversations;
         _feedback = feedback;
@@ -51,13 +60,94 @@ public sealed class AnsweringActivityHandler : ActivityHandler
 
         var conversationId = ConversationKey(inbound);
         var turns = await _conversations.GetTurnsAsync(conversationId, cancellationToken);
-        var answer = await _answering.AnswerAsync(new AnswerRequest { Question = question, Turns = turns }, cancellationToken);
+        var request = new AnswerRequest { Question = question, Turns = turns };
+
+        // The turn's token is the reply worker's: a shutdown cancels the answer and the model call behind it.
+        var (answer, stream) = TeamsStreamActivityFactory.CanStream(inbound)
+            ? await StreamAsync(turnContext, request, cancellationToken)
+            : (await _answering.AnswerAsync(request, cancellationToken), new TeamsStream());
         await _conversations.AddTurnAsync(conversationId, question, cancellationToken);
 
-        var sent = await turnContext.SendActivityAsync(AnswerActivityFactory.Create(inbound, answer), cancellationToken);
-        if (sent.Id is { Length: > 0 } replyId && inbound.Conversation?.Id is { } rawConversationId)
+        var reply = AnswerActivityFactory.Create(inbound, answer);
+        var sent = await SendFinalAsync(turnContext, reply, stream, cancellationToken);
+
+        // A streamed message keeps the stream's id (Teams answers the final send with 202 and no id), so that is the id
+        // a later feedback invoke names as replyToId; an id the Connector did give is remembered too.
+        var replyIds = new[] { stream.OpenId, sent.Id }.Where(id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal);
+        foreach (var replyId in replyIds)
         {
-            _ledger.Remember(rawConversationId, replyId, new AnsweredReply(question, answer));
+            if (inbound.Conversation?.Id is { } rawConversationId)
+            {
+                _ledger.Remember(rawConversationId, replyId!, new AnsweredReply(question, answer));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends each paced chunk of the answer into a Teams personal chat (notes 3.4): the next only after the previous
+    /// send succeeded and at least <see cref="BotOptions.TeamsStreamIntervalMilliseconds"/> later. A failed chunk
+    /// (403 ContentStreamNotAllowed: the user stopped it, or the 2-minute limit) ends streaming; the answer still comes.
+    /// </summary>
+    private async Task<(Answer Answer, TeamsStream Stream)> StreamAsync(ITurnContext turnContext, AnswerRequest request, CancellationToken cancellationToken)
+    {
+        var stream = new TeamsStream();
+        var interval = TimeSpan.FromMilliseconds(_options.TeamsStreamIntervalMilliseconds);
+        await foreach (var step in AnswerStreamPacer.PaceAsync(_answering.StreamAsync(request, cancellationToken), interval, _time, cancellationToken))
+        {
+            if (step.Final is { } final)
+            {
+                if (stream.Chunks > 0)
+                {
+                    BotLog.Streamed(_logger, stream.Chunks);
+                }
+
+                return (final, stream);
+            }
+
+            if (stream.Stopped)
+            {
+                continue;
+            }
+
+            try
+            {
+                var sent = await turnContext.SendActivityAsync(TeamsStreamActivityFactory.Chunk(step.Text!, step.Sequence, stream.Id), cancellationToken);
+                stream.Chunks++;
+                if (stream.Id is null)
+                {
+                    // The first chunk's id is the stream's; without one there is nothing to continue.
+                    stream.Id = sent.Id is { Length: > 0 } ? sent.Id : null;
+                    stream.Stopped = stream.Id is null;
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                stream.Stopped = true;
+                stream.Closed = ex is ConnectorRequestException { ErrorCode: ContentStreamNotAllowed };
+                BotLog.StreamStopped(_logger, stream.Chunks, (int?)ex.StatusCode ?? 0, (ex as ConnectorRequestException)?.ErrorCode);
+            }
+        }
+
+        throw new InvalidOperationException("The answer stream ended without a final answer.");
+    }
+
+    /// <summary>The answer, as the end of the stream when one is open; as a message of its own when Teams closed it.</summary>
+    private static async Task<ResourceResponse> SendFinalAsync(ITurnContext turnContext, Activity reply, TeamsStream stream, CancellationToken cancellationToken)
+    {
+        if (stream.OpenId is not { } streamId)
+        {
+            return await turnContext.SendActivityAsync(reply, cancellationToken);
+        }
+
+        try
+        {
+            return await turnContext.SendActivityAsync(TeamsStreamActivityFactory.Final(reply, streamId), cancellationToken);
+        }
+        catch (ConnectorRequestException ex) when (ex.ErrorCode == ContentStreamNotAllowed)
+        {
+            // The stream ended on Teams' side (the 2-minute limit): the reader still gets the answer.
+            stream.Closed = true;
+            return await turnContext.SendActivityAsync(reply, cancellationToken);
         }
     }
 
@@ -167,5 +257,22 @@ public sealed class AnsweringActivityHandler : ActivityHandler
         var group = activity.Conversation?.IsGroup == true
             || activity.Conversation?.ConversationType is "groupChat" or "channel";
         return group ? what + " In a group chat or channel, mention me with your question." : what;
+    }
+
+    /// <summary>The state of one Teams stream: its id once the first chunk was accepted, and whether it still takes chunks.</summary>
+    private sealed class TeamsStream
+    {
+        public string? Id { get; set; }
+
+        public int Chunks { get; set; }
+
+        /// <summary>No more chunks are sent.</summary>
+        public bool Stopped { get; set; }
+
+        /// <summary>Teams ended the stream itself (403 ContentStreamNotAllowed): the answer goes as a message of its own.</summary>
+        public bool Closed { get; set; }
+
+        /// <summary>The id of a stream the final answer can still end.</summary>
+        public string? OpenId => Closed ? null : Id;
     }
 }

@@ -29,4 +29,10 @@ internal static partial class BotLog
 
     [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Stored {Reaction} feedback from channel {ChannelId}")]
     public static partial void FeedbackStored(ILogger logger, string reaction, string? channelId);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Streaming into Teams stopped after {Chunks} chunks ({Status} {ErrorCode}); the answer follows as one message")]
+    public static partial void StreamStopped(ILogger logger, int chunks, int status, string? errorCode);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Debug, Message = "Streamed a Teams answer in {Chunks} chunks")]
+    public static partial void Streamed(ILogger logger, int chunks);
 }

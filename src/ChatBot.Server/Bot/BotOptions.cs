@@ -50,5 +50,12 @@ public sealed class BotOptions
     [Range(1, 1_000_000)]
     public int RememberedReplies { get; set; } = 2000;
 
+    /// <summary>
+    /// While an answer streams into a Teams 1:1 chat, at least this long between two sends of the stream (Teams asks
+    /// for no more than one a second); sentences written meanwhile go into the next chunk.
+    /// </summary>
+    [Range(1000, 10_000)]
+    public int TeamsStreamIntervalMilliseconds { get; set; } = 1000;
+
     internal bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
 }

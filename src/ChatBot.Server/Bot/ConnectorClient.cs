@@ -19,7 +19,7 @@ public sealed class ConnectorClient
         _tokens = tokens;
     }
 
-    /// <exception cref="HttpRequestException">The Connector answered with an error status.</exception>
+    /// <exception cref="ConnectorRequestException">The Connector answered with an error status.</exception>
     public async Task<ResourceResponse> SendAsync(Uri serviceUrl, bool anonymous, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(serviceUrl);
@@ -53,7 +53,11 @@ public sealed class ConnectorClient
         }
 
         using var response = await _http.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ConnectorRequestException(response.StatusCode, await ReadErrorCodeAsync(response, cancellationToken));
+        }
+
         if (response.Content.Headers.ContentLength is 0)
         {
             return new ResourceResponse(string.Empty);
@@ -73,6 +77,25 @@ public sealed class ConnectorClient
         {
             // Teams is known to answer with bodies that are not a ResourceResponse; the send itself succeeded.
             return new ResourceResponse(string.Empty);
+        }
+    }
+
+    /// <summary>The <c>error.code</c> of an ErrorResponse body, or null.</summary>
+    private static async Task<string?> ReadErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == System.Text.Json.JsonValueKind.Object
+                && error.TryGetProperty("code", out var code) && code.ValueKind == System.Text.Json.JsonValueKind.String
+                ? code.GetString()
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 }

@@ -30,4 +30,18 @@ public sealed class DirectLineOptions
     /// <summary>Posted activities waiting to be answered; past this a post gets 503.</summary>
     [Range(1, 100_000)]
     public int MaxQueuedTurns { get; set; } = 1_000;
+
+    /// <summary>
+    /// While an answer streams, chunks are queued at most this often (later sentences coalesce into the next chunk, which
+    /// carries the whole text so far). Web Chat polls every 700 ms, so closer chunks would only arrive together.
+    /// </summary>
+    [Range(100, 10_000)]
+    public int StreamIntervalMilliseconds { get; set; } = 500;
+
+    /// <summary>
+    /// A turn whose conversation nobody fetched activities from for this long (the page polls every 700 ms), or which
+    /// expired or was dropped, is abandoned: the answer, and any model call behind it, is cancelled.
+    /// </summary>
+    [Range(1, 3600)]
+    public int AbandonedAfterSeconds { get; set; } = 30;
 }

@@ -18,6 +18,12 @@ public interface IDirectLineConversationStore
     /// <summary>The activities after a watermark (null or empty = from the start); null when the conversation is unknown or expired.</summary>
     Task<DirectLineActivitySet?> GetActivitiesAsync(string conversationId, string? watermark, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// When a client last fetched the conversation's activities (its creation until then), without counting as a use;
+    /// null when the conversation is unknown or expired.
+    /// </summary>
+    Task<DateTimeOffset?> LastReadAsync(string conversationId, CancellationToken cancellationToken);
+
     Task RememberAnswerAsync(string conversationId, string answerKey, AnsweredTurn turn, CancellationToken cancellationToken);
 
     Task<AnsweredTurn?> FindAnswerAsync(string conversationId, string answerKey, CancellationToken cancellationToken);

@@ -46,7 +46,7 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
                 _conversations.Remove(_conversations.MinBy(pair => pair.Value.LastUsed).Key);
             }
 
-            _conversations[conversationId] = new Conversation { LastUsed = now };
+            _conversations[conversationId] = new Conversation { LastUsed = now, LastRead = now };
             return Task.FromResult(true);
         }
     }
@@ -88,12 +88,25 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
             return Task.FromResult<DirectLineActivitySet?>(null);
         }
 
+        lock (_gate)
+        {
+            conversation.LastRead = time.GetUtcNow();
+        }
+
         var after = long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         lock (conversation.Gate)
         {
             var activities = conversation.Activities.Where(entry => entry.Sequence > after).Select(entry => entry.Activity).ToList();
             var next = Math.Max(after, conversation.LastSequence).ToString(CultureInfo.InvariantCulture);
             return Task.FromResult<DirectLineActivitySet?>(new DirectLineActivitySet(activities, next));
+        }
+    }
+
+    public Task<DateTimeOffset?> LastReadAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(Find(conversationId, time.GetUtcNow())?.LastRead);
         }
     }
 
@@ -175,5 +188,8 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
         public Queue<string> AnswerOrder { get; } = new();
 
         public DateTimeOffset LastUsed { get; set; }
+
+        /// <summary>Guarded by the map's lock, like <see cref="LastUsed"/>.</summary>
+        public DateTimeOffset LastRead { get; set; }
     }
 }

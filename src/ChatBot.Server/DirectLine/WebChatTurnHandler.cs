@@ -4,14 +4,17 @@ using ChatBot.Core.Answering;
 using ChatBot.Core.Conversations;
 using ChatBot.Core.Feedback;
 using ChatBot.Server.Logging;
+using ChatBot.Server.Streaming;
 using ChatBot.Server.Telemetry;
 using ChatBot.Server.Widget;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Server.DirectLine;
 
 /// <summary>
-/// The bot behind the local Direct Line: a question gets a typing indicator, then the cited answer (and, in an editor
-/// conversation, how it was made); Web Chat's feedback event is stored, a thumbs down first asking for a reason.
+/// The bot behind the local Direct Line: a question gets a typing indicator, then, while a generative answer is being
+/// written, each checked sentence as Web Chat 4.18 livestream chunks (notes 4.5), then the cited answer, which replaces
+/// them (and, in an editor conversation, how it was made); Web Chat's feedback event is stored, a thumbs down first asking for a reason.
 /// </summary>
 /// <remarks>Thread-safe; one instance serves every conversation.</remarks>
 public sealed class WebChatTurnHandler(
@@ -21,6 +24,7 @@ public sealed class WebChatTurnHandler(
     IFeedbackStore feedback,
     ServerTelemetry telemetry,
     TimeProvider time,
+    IOptions<DirectLineOptions> options,
     ILogger<WebChatTurnHandler> logger)
 {
     public const string FeedbackEventName = "webchat:activity-status/feedback";
@@ -55,9 +59,41 @@ public sealed class WebChatTurnHandler(
         var earlier = await turns.GetTurnsAsync(conversationId, cancellationToken);
         ServerLog.QuestionText(logger, question);
         var answering = services.GetRequiredService<IAnsweringService>();
-        var answer = await answering.AnswerAsync(
-            new AnswerRequest { Question = question, Turns = earlier, IncludeTrace = turn.IsEditor },
-            cancellationToken);
+        var request = new AnswerRequest { Question = question, Turns = earlier, IncludeTrace = turn.IsEditor };
+
+        // The answer lives as long as the turn and its reader: cancelled at shutdown, and when the conversation is
+        // abandoned (nobody polls it any more, or it expired), which also cancels the model call behind it.
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stream = new WebChatLivestream(conversations, conversationId, turn.Activity.Id);
+        var watch = WatchAsync(conversationId, lifetime);
+        Answer answer;
+        try
+        {
+            answer = await StreamAsync(answering.StreamAsync(request, lifetime.Token), stream, lifetime);
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            ServerLog.DirectLineTurnAbandoned(logger, stream.Gone ? "it expired" : "it expired, or nobody polled it");
+            if (stream.StreamId is not null)
+            {
+                // Closes the livestream for a reader who comes back: a final with no content (Web Chat's cancel).
+                await conversations.AppendAsync(conversationId, stream.Cancelled(), CancellationToken.None);
+            }
+
+            return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && stream.StreamId is not null)
+        {
+            // The worker apologises in a message of its own; the livestream must not stay open above it.
+            await conversations.AppendAsync(conversationId, stream.Cancelled(), CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            await lifetime.CancelAsync();
+            await watch;
+        }
+
         if (!string.IsNullOrWhiteSpace(question))
         {
             await turns.AddTurnAsync(conversationId, question, cancellationToken);
@@ -65,13 +101,64 @@ public sealed class WebChatTurnHandler(
 
         var answerKey = Guid.NewGuid().ToString("N")[..16];
         await conversations.RememberAnswerAsync(conversationId, answerKey, new AnsweredTurn(question, answer), cancellationToken);
-        await conversations.AppendAsync(conversationId, WebChatAnswerRenderer.Render(answer, answerKey, turn.Activity.Id), cancellationToken);
+        await conversations.AppendAsync(conversationId, stream.Final(WebChatAnswerRenderer.Render(answer, answerKey, turn.Activity.Id)), cancellationToken);
         if (turn.IsEditor && answer.Trace is { } trace)
         {
             await conversations.AppendAsync(conversationId, EditorTraceRenderer.Render(trace, turn.Activity.Id), cancellationToken);
         }
 
         ServerLog.DirectLineAnswered(logger, answer.Citations.Count, answer.Disputes.Count, answer.Refused);
+    }
+
+    /// <summary>Shows each paced chunk as a livestream typing activity; returns the final answer.</summary>
+    private async Task<Answer> StreamAsync(IAsyncEnumerable<AnswerUpdate> updates, WebChatLivestream stream, CancellationTokenSource lifetime)
+    {
+        var interval = TimeSpan.FromMilliseconds(options.Value.StreamIntervalMilliseconds);
+        await foreach (var step in AnswerStreamPacer.PaceAsync(updates, interval, time, lifetime.Token))
+        {
+            if (step.Final is { } final)
+            {
+                if (stream.Chunks > 0)
+                {
+                    ServerLog.DirectLineStreamed(logger, stream.Chunks);
+                }
+
+                return final;
+            }
+
+            if (!await stream.AppendChunkAsync(step.Text!, step.Sequence, lifetime.Token))
+            {
+                // The conversation is gone: nobody will read the rest.
+                await lifetime.CancelAsync();
+                lifetime.Token.ThrowIfCancellationRequested();
+            }
+        }
+
+        throw new InvalidOperationException("The answer stream ended without a final answer.");
+    }
+
+    /// <summary>Cancels <paramref name="lifetime"/> once the conversation is gone or has not been polled for a while.</summary>
+    private async Task WatchAsync(string conversationId, CancellationTokenSource lifetime)
+    {
+        var limit = TimeSpan.FromSeconds(options.Value.AbandonedAfterSeconds);
+        var started = time.GetUtcNow();
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(limit / 5, time, lifetime.Token);
+                var read = await conversations.LastReadAsync(conversationId, lifetime.Token);
+                if (read is null || time.GetUtcNow() - (read > started ? read.Value : started) >= limit)
+                {
+                    await lifetime.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The turn ended (or was abandoned): nothing more to watch.
+        }
     }
 
     private async Task HandleVoteAsync(DirectLineTurn turn, CancellationToken cancellationToken)

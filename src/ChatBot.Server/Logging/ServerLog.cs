@@ -26,6 +26,12 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "An editor key was presented and refused")]
     public static partial void EditorKeyRejected(ILogger logger);
 
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "A web chat answer was cancelled: the conversation was abandoned ({Reason})")]
+    public static partial void DirectLineTurnAbandoned(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Debug, Message = "Streamed a web chat answer in {Chunks} chunks")]
+    public static partial void DirectLineStreamed(ILogger logger, int chunks);
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "No passage index is registered; /healthz will answer 503")]
     public static partial void NoPassageIndex(ILogger logger);
 

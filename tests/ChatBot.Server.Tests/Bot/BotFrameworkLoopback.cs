@@ -46,6 +46,9 @@ public sealed class BotFrameworkLoopback : IAsyncLifetime, IDisposable
 
     public IReadOnlyCollection<PostedActivity> Posted => _posted.ToArray();
 
+    /// <summary>When set and it returns a result for a posted activity, the fake Connector answers with that instead (still recording it).</summary>
+    public Func<JsonObject, IResult?>? Refuse { get; set; }
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -59,9 +62,10 @@ public sealed class BotFrameworkLoopback : IAsyncLifetime, IDisposable
         {
             var body = await JsonNode.ParseAsync(request.Body) as JsonObject;
             var id = $"reply-{Interlocked.Increment(ref _replyCounter)}";
+            var refusal = Refuse?.Invoke(body!);
             _posted.Enqueue(new PostedActivity(conversationId, activityId, request.Headers.Authorization.ToString(), body!, id));
             _postedSignal.Release();
-            return Results.Json(new { id }, statusCode: 201);
+            return refusal ?? Results.Json(new { id }, statusCode: 201);
         });
         await _app.StartAsync();
         BaseUrl = new Uri(_app.Urls.First().TrimEnd('/') + "/");
@@ -84,6 +88,7 @@ public sealed class BotFrameworkLoopback : IAsyncLifetime, IDisposable
 
     public void Clear()
     {
+        Refuse = null;
         while (_posted.TryDequeue(out _))
         {
         }

@@ -6,7 +6,11 @@ using ChatBot.Core.Corpus;
 
 namespace ChatBot.Server.Tests.Bot;
 
-/// <summary>Answers every question with a realistic cited answer over the seed corpus, and records what it was asked.</summary>
+/// <summary>
+/// Answers every question with a realistic cited answer over the seed corpus, and records what it was asked. With
+/// <see cref="StreamedSentences"/> set, StreamAsync first yields those sentences, <see cref="StreamPause"/> apart, as a
+/// generative composer would, then the cited answer as the final update (which differs, as after a fallback).
+/// </summary>
 public sealed class FakeAnsweringService : IAnsweringService
 {
     public ConcurrentQueue<AnswerRequest> Requests { get; } = new();
@@ -17,9 +21,24 @@ public sealed class FakeAnsweringService : IAnsweringService
         return Task.FromResult(Palmyra(request.Question));
     }
 
+    public IReadOnlyList<string> StreamedSentences { get; set; } = [];
+
+    public TimeSpan StreamPause { get; set; }
+
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();
+        foreach (var sentence in StreamedSentences)
+        {
+            await Task.Delay(StreamPause, cancellationToken);
+            yield return new AnswerUpdate { Sentence = sentence };
+        }
+
+        if (StreamedSentences.Count > 0)
+        {
+            await Task.Delay(StreamPause, cancellationToken);
+        }
+
         yield return new AnswerUpdate { Final = await AnswerAsync(request, cancellationToken) };
     }
 

@@ -9,7 +9,9 @@ namespace ChatBot.Server.Tests.Fakes;
 /// <summary>
 /// Answers like the real engine would, from the seed corpus: a cited answer about Palmyra with a disagreement and
 /// follow-ups; a hostile answer (markup in the "article") when the question mentions "hostile"; a refusal for an
-/// empty question. Records every request.
+/// empty question. Records every request. With <see cref="StreamedSentences"/> set, StreamAsync first yields those
+/// sentences, <see cref="StreamPause"/> apart, as a generative composer would, then the answer above as the final update
+/// (which differs, as after a fallback); with <see cref="HangAfterSentences"/> it then waits until cancelled.
 /// </summary>
 public sealed class FakeAnsweringService : IAnsweringService
 {
@@ -27,8 +29,41 @@ public sealed class FakeAnsweringService : IAnsweringService
         return Task.FromResult(answer);
     }
 
+    public IReadOnlyList<string> StreamedSentences { get; set; } = [];
+
+    public TimeSpan StreamPause { get; set; }
+
+    public bool HangAfterSentences { get; set; }
+
+    /// <summary>Completed when a stream was cancelled while it waited.</summary>
+    public TaskCompletionSource StreamCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        foreach (var sentence in StreamedSentences)
+        {
+            await Task.Delay(StreamPause, cancellationToken);
+            yield return new AnswerUpdate { Sentence = sentence };
+        }
+
+        if (HangAfterSentences)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                StreamCancelled.TrySetResult();
+                throw;
+            }
+        }
+
+        if (StreamedSentences.Count > 0)
+        {
+            await Task.Delay(StreamPause, cancellationToken);
+        }
+
         yield return new AnswerUpdate { Final = await AnswerAsync(request, cancellationToken) };
     }
 
