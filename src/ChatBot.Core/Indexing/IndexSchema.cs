@@ -8,7 +8,7 @@ namespace ChatBot.Core.Indexing;
 internal static class IndexSchema
 {
     /// <summary>Bump when the tables change: a different value forces a full rebuild.</summary>
-    public const string Version = "schema-1";
+    public const string Version = "schema-2";
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -36,11 +36,21 @@ internal static class IndexSchema
             kind INTEGER NOT NULL,
             start INTEGER NOT NULL,
             length INTEGER NOT NULL,
+            tokens INTEGER NOT NULL,
             sentences TEXT NOT NULL,
             claims TEXT);
         CREATE VIRTUAL TABLE passages_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
         CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row');
+        INSERT INTO passages_fts(passages_fts, rank) VALUES('hashsize', 16777216);
+        INSERT INTO passages_fts(passages_fts, rank) VALUES('automerge', 8);
+        INSERT INTO passages_fts(passages_fts, rank) VALUES('crisismerge', 64);
         """;
+
+    /// <summary>
+    /// Merges the FTS5 segments into one b-tree. Run once after a full build: queries then read one segment per term
+    /// instead of several. Later updates add small segments that automerge folds in.
+    /// </summary>
+    public const string Optimize = "INSERT INTO passages_fts(passages_fts) VALUES('optimize');";
 
     public const string Drop = """
         DROP TABLE IF EXISTS passages_vocab;
@@ -55,5 +65,8 @@ internal static class IndexSchema
         public const string Signature = "signature";
         public const string BuiltAt = "built_at";
         public const string Generation = "generation";
+
+        /// <summary>The analysed tokens of all passages: with the passage count it gives BM25's average length.</summary>
+        public const string Tokens = "tokens";
     }
 }
