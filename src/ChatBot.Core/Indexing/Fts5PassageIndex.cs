@@ -336,7 +336,7 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
             "INSERT INTO articles(rowid, id, file, source_path, outlet, title, published, published_inferred, byline, url, language, first_passage, passage_count, text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
         using var insertPassage = new SqliteStatement(
             connection,
-            "INSERT INTO passages(rowid, article, ordinal, kind, start, length, tokens, sentences, claims) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+            "INSERT INTO passages(rowid, article, ordinal, kind, start, length, tokens, repeats, sentences, claims) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         using var insertFts = new SqliteStatement(connection, "INSERT INTO passages_fts(rowid, body) VALUES(?1, ?2)");
 
         // Two stages on two threads: reading, splitting, claim extraction and analysis run ahead on a worker while this
@@ -384,8 +384,9 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                         p.Bind(5, passage.Start);
                         p.Bind(6, passage.Text.Length);
                         p.Bind(7, item.TokenCounts[i]);
-                        p.Bind(8, item.Sentences[i]);
-                        p.Bind(9, item.Claims[i]);
+                        p.Bind(8, item.Repeats[i]);
+                        p.Bind(9, item.Sentences[i]);
+                        p.Bind(10, item.Claims[i]);
                         insertPassage.Execute();
 
                         insertFts.Bind(1, nextPassage);
@@ -641,7 +642,7 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
     private sealed record PreparedFile(CorpusFile File, IReadOnlyList<CorpusWarning> Warnings, IReadOnlyList<PreparedArticle> Articles);
 
     // One article ready to insert: per passage its analysed text and token count, encoded sentences and claims.
-    private sealed record PreparedArticle(Article Article, IReadOnlyList<Passage> Passages, string[] IndexTexts, int[] TokenCounts, string[] Sentences, string?[] Claims)
+    private sealed record PreparedArticle(Article Article, IReadOnlyList<Passage> Passages, string[] IndexTexts, int[] TokenCounts, string?[] Repeats, string[] Sentences, string?[] Claims)
     {
         public static PreparedArticle Create(Article article, IReadOnlyList<Passage> passages, IReadOnlyList<Claim> claims, TextAnalyzer analyzer)
         {
@@ -653,6 +654,7 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
 
             var texts = new string[passages.Count];
             var counts = new int[passages.Count];
+            var repeats = new string?[passages.Count];
             var sentences = new string[passages.Count];
             var encoded = new string?[passages.Count];
             var passageClaims = new List<Claim>();
@@ -670,11 +672,12 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
 
                 texts[i] = analyzer.IndexText(passage.Text);
                 counts[i] = CountTokens(texts[i]);
+                repeats[i] = RepeatedTokens.Encode(texts[i]);
                 sentences[i] = PassageCodec.EncodeSentences(passage.Sentences);
                 encoded[i] = PassageCodec.EncodeClaims(passageClaims);
             }
 
-            return new PreparedArticle(article, passages, texts, counts, sentences, encoded);
+            return new PreparedArticle(article, passages, texts, counts, repeats, sentences, encoded);
         }
 
         private static int CountTokens(string indexText) => indexText.Length == 0 ? 0 : indexText.AsSpan().Count(' ') + 1;

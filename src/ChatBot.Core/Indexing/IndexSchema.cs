@@ -3,7 +3,9 @@ namespace ChatBot.Core.Indexing;
 /// <summary>
 /// The SQLite layout of the index file. Articles keep their full text (quotes are exact substrings of it); passages
 /// are offsets into it; the FTS5 table is contentless (it holds only the analysed tokens' postings), so the file
-/// stays small. Passage rowids of one article are contiguous, so an article's passages are a rowid range.
+/// stays small. Passage rowids of one article are contiguous, so an article's passages are a rowid range. A passage keeps
+/// its length in analysed tokens and the tokens it holds more than once ("token count ..."), so retrieval can compute
+/// BM25 itself without reading postings (<see cref="RepeatedTokens"/>).
 /// </summary>
 internal static class IndexSchema
 {
@@ -37,6 +39,7 @@ internal static class IndexSchema
             start INTEGER NOT NULL,
             length INTEGER NOT NULL,
             tokens INTEGER NOT NULL,
+            repeats TEXT,
             sentences TEXT NOT NULL,
             claims TEXT);
         CREATE VIRTUAL TABLE passages_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
