@@ -215,7 +215,7 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                 IndexBuildReport report;
                 using (var connection = Open(temp, SqliteOpenMode.ReadWriteCreate))
                 {
-                    Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+                    Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
                     using (var transaction = connection.BeginTransaction())
                     {
                         Execute(connection, IndexSchema.Create, transaction);

@@ -44,8 +44,8 @@ internal static class IndexSchema
             claims TEXT);
         CREATE VIRTUAL TABLE passages_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
         CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row');
-        INSERT INTO passages_fts(passages_fts, rank) VALUES('hashsize', 16777216);
-        INSERT INTO passages_fts(passages_fts, rank) VALUES('automerge', 8);
+        INSERT INTO passages_fts(passages_fts, rank) VALUES('hashsize', 67108864);
+        INSERT INTO passages_fts(passages_fts, rank) VALUES('automerge', 16);
         INSERT INTO passages_fts(passages_fts, rank) VALUES('crisismerge', 64);
         """;
 
