@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Data.Sqlite;
 
 namespace ChatBot.Core.Retrieval;
@@ -91,9 +92,26 @@ internal sealed class BoundedBm25Search
         var common = order.Where(i => !rare.Contains(i) && weights[i] > 1e-3).Take(_maxCommonTerms).ToList();
         var sets = common.Select(i => _postings.Get(terms[i].Term, _connection, _transaction)).ToArray();
 
-        // 2. Each common term, only among the rare terms' passages: one bit-set read per candidate and term.
+        // One bit per passage (160 KB at 1.3M passages): pooled, so a question does not allocate on the large-object heap.
+        var visitedLength = Math.Max(sets.Length == 0 ? 0 : sets[0].Length, (int)((_statistics.MaxRowId >> 6) + 1));
+        var rented = ArrayPool<ulong>.Shared.Rent(visitedLength);
+        try
+        {
+            return Collect(bits, common, sets, weights, hashes, rented.AsSpan(0, visitedLength), k, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(rented);
+        }
+    }
+
+    // Steps 2 and 3 over the rare candidates' term bits and the common terms' bit sets.
+    private List<ScoredPassage> Collect(Dictionary<long, int> bits, List<int> common, ulong[][] sets, double[] weights, int[] hashes, Span<ulong> visited, int k, CancellationToken cancellationToken)
+    {
+        visited.Clear();
         var top = new PriorityQueue<ScoredPassage, double>(k + 1);
-        var visited = new ulong[Math.Max(sets.Length == 0 ? 0 : sets[0].Length, (int)((_statistics.MaxRowId >> 6) + 1))];
+
+        // 2. Each common term, only among the rare terms' passages: one bit-set read per candidate and term.
         foreach (var (rowid, b) in bits)
         {
             var all = b;
@@ -107,7 +125,7 @@ internal sealed class BoundedBm25Search
 
             if ((ulong)(rowid >> 6) < (ulong)visited.Length)
             {
-                visited[rowid >> 6] |= 1UL << (int)(rowid & 63);
+                visited[(int)(rowid >> 6)] |= 1UL << (int)(rowid & 63);
             }
 
             Offer(top, Score(rowid, all, weights, hashes), k);

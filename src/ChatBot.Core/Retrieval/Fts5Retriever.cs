@@ -75,10 +75,7 @@ public sealed class Fts5Retriever : IRetriever
         // The BM25 top of a pool a few times the answer's size, then the answer-oriented re-rank over that pool.
         var pool = Math.Max(query.Limit * 3, 30);
         var scored = search.Search(chosen.Select(t => (t.Term, t.Frequency)).ToList(), pool, cancellationToken);
-        var candidates = scored
-            .Select(s => Describe(connection, transaction, s, chosen.Count))
-            .OfType<Candidate>()
-            .ToList();
+        var candidates = Describe(connection, transaction, scored, chosen.Count);
         var hits = Rank(candidates, chosen.Count, query)
             .Take(query.Limit)
             .Select(c => Load(connection, transaction, c))
@@ -247,22 +244,30 @@ public sealed class Fts5Retriever : IRetriever
     // The rows one FTS5 lookup may read whole: the configured candidates times a fixed fan-out.
     private int Budget => _options.Candidates * PostingsPerCandidate;
 
-    // What the answer-oriented re-rank needs of a scored passage: its outlet and date.
-    private static Candidate? Describe(SqliteConnection connection, SqliteTransaction transaction, ScoredPassage scored, int termCount)
+    // What the answer-oriented re-rank needs of each scored passage: its outlet and date.
+    private static List<Candidate> Describe(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ScoredPassage> scored, int termCount)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT a.outlet, a.published FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid = $r";
-        command.Parameters.AddWithValue("$r", scored.RowId);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
+        var parameter = command.Parameters.Add("$r", SqliteType.Integer);
+        command.Prepare();
+        var candidates = new List<Candidate>(scored.Count);
+        foreach (var s in scored)
         {
-            return null;
+            parameter.Value = s.RowId;
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                continue;
+            }
+
+            var published = reader.IsDBNull(1) ? (DateOnly?)null : DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var coverage = Math.Min(System.Numerics.BitOperations.PopCount((uint)s.TermBits), termCount);
+            candidates.Add(new Candidate(s.RowId, s.Score, coverage, reader.GetString(0), published));
         }
 
-        var published = reader.IsDBNull(1) ? (DateOnly?)null : DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var coverage = Math.Min(System.Numerics.BitOperations.PopCount((uint)scored.TermBits), termCount);
-        return new Candidate(scored.RowId, scored.Score, coverage, reader.GetString(0), published);
+        return candidates;
     }
 
     private static IEnumerable<Candidate> Rank(IEnumerable<Candidate> candidates, int termCount, RetrievalQuery query)
