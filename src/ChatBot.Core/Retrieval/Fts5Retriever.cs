@@ -12,12 +12,13 @@ namespace ChatBot.Core.Retrieval;
 
 /// <summary>
 /// Retrieval over <see cref="Fts5PassageIndex"/> with bounded work per question. The question goes through the same
-/// analysis chain as the passages; the at most <see cref="RetrievalOptions.MaxTerms"/> most informative terms are
-/// chosen by document frequency (read from an fts5vocab table and cached; terms in a large share of passages are
-/// dropped, aliases count as one entity term); then a few FTS5 lookups, each capped at
-/// <see cref="RetrievalOptions.Candidates"/>: one exact BM25 OR when the chosen terms' postings are few, otherwise an
-/// AND of all chosen terms relaxed by dropping the commonest. Candidates are re-ranked in C# by BM25, coverage of the
-/// question's terms, the question's period, and a spread across outlets.
+/// analysis chain as the passages; its terms' document frequencies come from an fts5vocab table (cached per index
+/// generation). <see cref="BoundedBm25Search"/> then approximates FTS5's BM25 over an OR of all the terms without
+/// letting FTS5 score every matching passage: rare terms' postings from FTS5 (at most
+/// <see cref="RetrievalOptions.Candidates"/> × 20 rows), up to <see cref="RetrievalOptions.MaxTerms"/> frequent terms
+/// as in-memory bit sets, MaxScore pruning, exact BM25 from passage statistics held in memory. The BM25 top of a pool
+/// three times the answer's size is re-ranked in C# by BM25, coverage of the question's terms, the question's period,
+/// and a spread across outlets. See docs/retrieval.md.
 /// </summary>
 /// <remarks>Thread-safe. Any text is a valid question: every term is quoted, so nothing the user types is FTS5 syntax.</remarks>
 public sealed class Fts5Retriever : IRetriever
