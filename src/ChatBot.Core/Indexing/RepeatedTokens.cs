@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -10,43 +11,57 @@ namespace ChatBot.Core.Indexing;
 internal static class RepeatedTokens
 {
     /// <summary>The repeated tokens of an analysed text (tokens joined by single spaces), or null when none repeats.</summary>
+    /// <remarks>Runs once per passage at build time: sorts the tokens' ranges in place, allocating nothing for a
+    /// passage without repeats.</remarks>
     public static string? Encode(string indexText)
     {
         ArgumentNullException.ThrowIfNull(indexText);
-        Dictionary<string, int>? counts = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var range in indexText.AsSpan().Split(' '))
+        var count = 0;
+        var rented = ArrayPool<Range>.Shared.Rent((indexText.Length / 2) + 1);
+        try
         {
-            var token = indexText[range];
-            if (token.Length == 0)
+            foreach (var range in indexText.AsSpan().Split(' '))
             {
-                continue;
+                if (range.End.Value > range.Start.Value)
+                {
+                    rented[count++] = range;
+                }
             }
 
-            if (!seen.Add(token))
+            var ranges = rented.AsSpan(0, count);
+            ranges.Sort((a, b) => indexText.AsSpan(a.Start.Value, a.End.Value - a.Start.Value)
+                .SequenceCompareTo(indexText.AsSpan(b.Start.Value, b.End.Value - b.Start.Value)));
+            StringBuilder? sb = null;
+            var i = 0;
+            while (i < ranges.Length)
             {
-                counts ??= new Dictionary<string, int>(StringComparer.Ordinal);
-                counts[token] = counts.GetValueOrDefault(token, 1) + 1;
+                var token = indexText.AsSpan(ranges[i].Start.Value, ranges[i].End.Value - ranges[i].Start.Value);
+                var j = i + 1;
+                while (j < ranges.Length && token.SequenceEqual(indexText.AsSpan(ranges[j].Start.Value, ranges[j].End.Value - ranges[j].Start.Value)))
+                {
+                    j++;
+                }
+
+                if (j - i > 1)
+                {
+                    sb ??= new StringBuilder();
+                    if (sb.Length > 0)
+                    {
+                        sb.Append(' ');
+                    }
+
+                    sb.Append(token).Append(' ').Append((j - i).ToString(CultureInfo.InvariantCulture));
+                }
+
+                i = j;
             }
-        }
 
-        if (counts is null)
+            return sb?.ToString();
+        }
+        finally
         {
-            return null;
+            ArrayPool<Range>.Shared.Return(rented);
         }
-
-        var sb = new StringBuilder();
-        foreach (var (token, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-
-            sb.Append(token).Append(' ').Append(count.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return sb.ToString();
     }
 
     /// <summary>How often <paramref name="token"/> occurs according to <paramref name="encoded"/>: 1 when not listed.</summary>
