@@ -36,6 +36,23 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
+    /// <summary>Steps once: true when a row is ready (read it with <see cref="Int64"/>), false when done.</summary>
+    public bool Step()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        raw.sqlite3_reset(_statement);
+        Check(rc);
+        return false;
+    }
+
+    /// <summary>Column <paramref name="column"/> (0-based) of the current row as an integer.</summary>
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
     public void Dispose() => _statement.Dispose();
 
     private void Check(int rc)

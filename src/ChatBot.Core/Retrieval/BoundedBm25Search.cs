@@ -31,16 +31,14 @@ internal sealed class BoundedBm25Search
     private readonly int _maxCommonTerms;
 
     private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
     private readonly PassageStatistics _statistics;
     private readonly FrequentTermPostings _postings;
 
-    public BoundedBm25Search(SqliteConnection connection, SqliteTransaction transaction, PassageStatistics statistics, FrequentTermPostings postings, int budget, int maxCommonTerms)
+    public BoundedBm25Search(SqliteConnection connection, PassageStatistics statistics, FrequentTermPostings postings, int budget, int maxCommonTerms)
     {
         _postings = postings;
         _maxCommonTerms = Math.Clamp(maxCommonTerms, 1, 12);
         _connection = connection;
-        _transaction = transaction;
         _statistics = statistics;
         Budget = budget;
     }
@@ -90,7 +88,7 @@ internal sealed class BoundedBm25Search
         }
 
         var common = order.Where(i => !rare.Contains(i) && weights[i] > 1e-3).Take(_maxCommonTerms).ToList();
-        var sets = common.Select(i => _postings.Get(terms[i].Term, _connection, _transaction)).ToArray();
+        var sets = common.Select(i => _postings.Get(terms[i].Term, _connection)).ToArray();
 
         // One bit per passage (160 KB at 1.3M passages): pooled, so a question does not allocate on the large-object heap.
         var visitedLength = Math.Max(sets.Length == 0 ? 0 : sets[0].Length, (int)((_statistics.MaxRowId >> 6) + 1));
@@ -236,16 +234,13 @@ internal sealed class BoundedBm25Search
     private List<long> Rowids(string expression, int limit)
     {
         Queries.Add(expression);
-        using var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH $q LIMIT $n";
-        command.Parameters.AddWithValue("$q", expression);
-        command.Parameters.AddWithValue("$n", limit);
+        using var statement = new Indexing.SqliteStatement(_connection, "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?1 LIMIT ?2");
+        statement.Bind(1, expression);
+        statement.Bind(2, limit);
         var rows = new List<long>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        while (statement.Step())
         {
-            rows.Add(reader.GetInt64(0));
+            rows.Add(statement.Int64(0));
         }
 
         return rows;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChatBot.Core.Indexing;
 using Microsoft.Data.Sqlite;
 
 namespace ChatBot.Core.Retrieval;
@@ -26,8 +27,11 @@ internal sealed class FrequentTermPostings
     /// <summary>The memory the cache may hold.</summary>
     public long MaxBytes { get; }
 
-    /// <summary>The bit set of passages containing <paramref name="term"/>, read from FTS5 when not yet cached.</summary>
-    public ulong[] Get(string term, SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>
+    /// The bit set of passages containing <paramref name="term"/>, read from FTS5 when not yet cached (on
+    /// <paramref name="connection"/>, inside the caller's read transaction, so it sees the same snapshot).
+    /// </summary>
+    public ulong[] Get(string term, SqliteConnection connection)
     {
         if (_sets.TryGetValue(term, out var cached))
         {
@@ -35,15 +39,12 @@ internal sealed class FrequentTermPostings
         }
 
         var set = new ulong[_words];
-        using (var command = connection.CreateCommand())
+        using (var statement = new SqliteStatement(connection, "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?1"))
         {
-            command.Transaction = transaction;
-            command.CommandText = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH $q";
-            command.Parameters.AddWithValue("$q", Fts5Retriever.Quote(term));
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            statement.Bind(1, Fts5Retriever.Quote(term));
+            while (statement.Step())
             {
-                var rowid = reader.GetInt64(0);
+                var rowid = statement.Int64(0);
                 if ((ulong)(rowid >> 6) < (ulong)set.Length)
                 {
                     set[rowid >> 6] |= 1UL << (int)(rowid & 63);

@@ -38,7 +38,7 @@ public sealed class Fts5Retriever : IRetriever
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, long> _documentFrequency = new(StringComparer.Ordinal);
     private readonly object _refreshLock = new();
-    private volatile CachedLengths? _lengths;
+    private volatile GenerationCache? _cache;
 
     public Fts5Retriever(Fts5PassageIndex index, IOptions<RetrievalOptions> options, ILogger<Fts5Retriever>? logger = null)
     {
@@ -65,14 +65,14 @@ public sealed class Fts5Retriever : IRetriever
 
         using var connection = OpenReader();
         using var transaction = connection.BeginTransaction(deferred: true);
-        var lengths = Refresh(connection, transaction);
+        var cache = Refresh(connection, transaction);
         var chosen = ChooseTerms(connection, transaction, terms);
         if (chosen.Count == 0)
         {
             return Task.FromResult(RetrievalResult.Empty);
         }
 
-        var search = new BoundedBm25Search(connection, transaction, lengths.Lengths, lengths.Postings, Budget, _options.MaxTerms);
+        var search = new BoundedBm25Search(connection, cache.Statistics, cache.Postings, Budget, _options.MaxTerms);
         // The BM25 top of a pool a few times the answer's size, then the answer-oriented re-rank over that pool.
         var pool = Math.Max(query.Limit * 3, 30);
         var scored = search.Search(chosen.Select(t => (t.Term, t.Frequency)).ToList(), pool, cancellationToken);
@@ -107,9 +107,9 @@ public sealed class Fts5Retriever : IRetriever
 
         using var connection = OpenReader();
         using var transaction = connection.BeginTransaction(deferred: true);
-        var lengths = Refresh(connection, transaction);
+        var cache = Refresh(connection, transaction);
         var chosen = ChooseTerms(connection, transaction, terms);
-        var search = new BoundedBm25Search(connection, transaction, lengths.Lengths, lengths.Postings, Budget, _options.MaxTerms);
+        var search = new BoundedBm25Search(connection, cache.Statistics, cache.Postings, Budget, _options.MaxTerms);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT a.id, p.ordinal FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid = $r";
@@ -180,13 +180,13 @@ public sealed class Fts5Retriever : IRetriever
     }
 
     // Drops cached frequencies and passage lengths when the index has changed since they were read.
-    private CachedLengths Refresh(SqliteConnection connection, SqliteTransaction transaction)
+    private GenerationCache Refresh(SqliteConnection connection, SqliteTransaction transaction)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
         var generation = long.TryParse(command.ExecuteScalar() as string, NumberStyles.Integer, CultureInfo.InvariantCulture, out var g) ? g : 0;
-        var cached = _lengths;
+        var cached = _cache;
         if (cached is not null && cached.Generation == generation)
         {
             return cached;
@@ -194,15 +194,15 @@ public sealed class Fts5Retriever : IRetriever
 
         lock (_refreshLock)
         {
-            if (_lengths is { } again && again.Generation == generation)
+            if (_cache is { } again && again.Generation == generation)
             {
                 return again;
             }
 
             _documentFrequency.Clear();
             var lengths = PassageStatistics.Read(connection, transaction);
-            var fresh = new CachedLengths(generation, lengths, new FrequentTermPostings(lengths.MaxRowId, FrequentTermBytes));
-            _lengths = fresh;
+            var fresh = new GenerationCache(generation, lengths, new FrequentTermPostings(lengths.MaxRowId, FrequentTermBytes));
+            _cache = fresh;
             return fresh;
         }
     }
@@ -364,7 +364,7 @@ public sealed class Fts5Retriever : IRetriever
     private sealed record ChosenTerm(string Term, long Frequency, bool IsEntity);
 
     // What retrieval keeps in memory per index generation: passage lengths and frequent terms' postings.
-    private sealed record CachedLengths(long Generation, PassageStatistics Lengths, FrequentTermPostings Postings);
+    private sealed record GenerationCache(long Generation, PassageStatistics Statistics, FrequentTermPostings Postings);
 
     private sealed record Candidate(long RowId, double Bm25, int Coverage, string Outlet, DateOnly? Published)
     {
