@@ -107,7 +107,7 @@ internal sealed class BoundedBm25Search
     private List<ScoredPassage> Collect(Dictionary<long, int> bits, List<int> common, ulong[][] sets, double[] weights, int[] hashes, Span<ulong> visited, int k, CancellationToken cancellationToken)
     {
         visited.Clear();
-        var top = new PriorityQueue<ScoredPassage, double>(k + 1);
+        var top = new PriorityQueue<ScoredPassage, ScoredPassage>(k + 1, WorstFirst.Instance);
 
         // 2. Each common term, only among the rare terms' passages: one bit-set read per candidate and term.
         foreach (var (rowid, b) in bits)
@@ -153,7 +153,7 @@ internal sealed class BoundedBm25Search
         foreach (var (mask, weight) in subsets.OrderByDescending(s => s.Weight))
         {
             var threshold = top.Count < k ? 0 : top.Peek().Score;
-            if (weight * best <= threshold)
+            if (weight * best < threshold)
             {
                 break;
             }
@@ -184,7 +184,7 @@ internal sealed class BoundedBm25Search
                 {
                     var rowid = ((long)w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
                     word &= word - 1;
-                    if (top.Count == k && weight * _statistics.BoundNorm(_statistics.Length(rowid), K1, B) <= top.Peek().Score)
+                    if (top.Count == k && weight * _statistics.BoundNorm(_statistics.Length(rowid), K1, B) < top.Peek().Score)
                     {
                         continue;
                     }
@@ -218,16 +218,28 @@ internal sealed class BoundedBm25Search
         return new ScoredPassage(rowid, score, termBits);
     }
 
-    // Keeps the k best (a min-heap: its head is the score a passage must beat to enter).
-    private static void Offer(PriorityQueue<ScoredPassage, double> top, ScoredPassage s, int k)
+    // Keeps the k best (a heap with the worst on top: the passage a newcomer must beat to enter).
+    private static void Offer(PriorityQueue<ScoredPassage, ScoredPassage> top, ScoredPassage s, int k)
     {
         if (top.Count < k)
         {
-            top.Enqueue(s, s.Score);
+            top.Enqueue(s, s);
         }
-        else if (s.Score > top.Peek().Score)
+        else if (WorstFirst.Instance.Compare(s, top.Peek()) > 0)
         {
-            top.DequeueEnqueue(s, s.Score);
+            top.DequeueEnqueue(s, s);
+        }
+    }
+
+    // Lower score first; among equal scores the higher rowid, so ties go to the earlier passage, as in FTS5's order.
+    private sealed class WorstFirst : IComparer<ScoredPassage>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare(ScoredPassage? x, ScoredPassage? y)
+        {
+            var c = x!.Score.CompareTo(y!.Score);
+            return c != 0 ? c : y.RowId.CompareTo(x.RowId);
         }
     }
 
