@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using ChatBot.Core.Analysis;
@@ -214,11 +215,12 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                 IndexBuildReport report;
                 using (var connection = Open(temp, SqliteOpenMode.ReadWriteCreate))
                 {
-                    Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+                    Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
                     using (var transaction = connection.BeginTransaction())
                     {
                         Execute(connection, IndexSchema.Create, transaction);
                         report = Write(connection, transaction, files, [], analyzer, catalog, signature, progress, cancellationToken) with { FullRebuild = true };
+                        Execute(connection, IndexSchema.Optimize, transaction);
                         transaction.Commit();
                     }
 
@@ -242,6 +244,7 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
             using var transaction = connection.BeginTransaction();
             Execute(connection, IndexSchema.Drop + IndexSchema.Create, transaction);
             var report = Write(connection, transaction, files, [], analyzer, catalog, signature, progress, cancellationToken) with { FullRebuild = true };
+            Execute(connection, IndexSchema.Optimize, transaction);
             transaction.Commit();
             return report;
         }
@@ -274,9 +277,11 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
     {
         var warnings = new List<CorpusWarning>();
         var removedIds = new HashSet<string>(StringComparer.Ordinal);
+        var tokens = long.TryParse(ReadMeta(connection, transaction, IndexSchema.Keys.Tokens), out var t0) ? t0 : 0;
         using (var select = Command(connection, transaction, "SELECT rowid, id, first_passage, passage_count FROM articles WHERE file = $f", "$f"))
         using (var deleteFts = Command(connection, transaction, "DELETE FROM passages_fts WHERE rowid = $r", "$r"))
         using (var deletePassages = Command(connection, transaction, "DELETE FROM passages WHERE rowid >= $a AND rowid < $b", "$a", "$b"))
+        using (var countTokens = Command(connection, transaction, "SELECT total(tokens) FROM passages WHERE rowid >= $a AND rowid < $b", "$a", "$b"))
         using (var deleteArticles = Command(connection, transaction, "DELETE FROM articles WHERE file = $f", "$f"))
         using (var deleteFile = Command(connection, transaction, "DELETE FROM files WHERE path = $f", "$f"))
         {
@@ -302,6 +307,9 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                         deleteFts.ExecuteNonQuery();
                     }
 
+                    countTokens.Parameters[0].Value = first;
+                    countTokens.Parameters[1].Value = first + count;
+                    tokens -= Convert.ToInt64(countTokens.ExecuteScalar(), CultureInfo.InvariantCulture);
                     deletePassages.Parameters[0].Value = first;
                     deletePassages.Parameters[1].Value = first + count;
                     deletePassages.ExecuteNonQuery();
@@ -316,129 +324,135 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
 
         var nextArticle = Scalar(connection, transaction, "SELECT coalesce(max(rowid), 0) + 1 FROM articles");
         var nextPassage = Scalar(connection, transaction, "SELECT coalesce(max(rowid), 0) + 1 FROM passages");
+        var emptyAtStart = nextArticle == 1;
         var added = 0;
         var updated = 0;
         long bytes = 0;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         using var exists = Command(connection, transaction, "SELECT 1 FROM articles WHERE id = $id", "$id");
         using var insertFile = Command(connection, transaction, "INSERT OR REPLACE INTO files(path, fingerprint) VALUES($p, $f)", "$p", "$f");
-        using var insertArticle = Command(
+        using var insertArticle = new SqliteStatement(
             connection,
-            transaction,
-            "INSERT INTO articles(rowid, id, file, source_path, outlet, title, published, published_inferred, byline, url, language, first_passage, passage_count, text) VALUES($r, $id, $file, $src, $outlet, $title, $pub, $inf, $by, $url, $lang, $first, $count, $text)",
-            "$r", "$id", "$file", "$src", "$outlet", "$title", "$pub", "$inf", "$by", "$url", "$lang", "$first", "$count", "$text");
-        using var insertPassage = Command(
+            "INSERT INTO articles(rowid, id, file, source_path, outlet, title, published, published_inferred, byline, url, language, first_passage, passage_count, text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+        using var insertPassage = new SqliteStatement(
             connection,
-            transaction,
-            "INSERT INTO passages(rowid, article, ordinal, kind, start, length, sentences, claims) VALUES($r, $a, $o, $k, $s, $l, $sen, $c)",
-            "$r", "$a", "$o", "$k", "$s", "$l", "$sen", "$c");
-        using var insertFts = Command(connection, transaction, "INSERT INTO passages_fts(rowid, body) VALUES($r, $b)", "$r", "$b");
+            "INSERT INTO passages(rowid, article, ordinal, kind, start, length, tokens, repeats, sentences, claims) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        using var insertFts = new SqliteStatement(connection, "INSERT INTO passages_fts(rowid, body) VALUES(?1, ?2)");
 
-        for (var f = 0; f < files.Count; f++)
+        // Two stages on two threads: reading, splitting, claim extraction and analysis run ahead on a worker while this
+        // thread does the SQLite writes (SQLite takes one writer). The queue is bounded, so memory stays flat.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var queue = new BlockingCollection<PreparedFile>(boundedCapacity: 8);
+        var producer = Task.Run(() => Prepare(files, analyzer, catalog, queue, stop.Token), stop.Token);
+        var f = 0;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var file = files[f];
-            if (f % ProgressEvery == 0)
+            foreach (var prepared in queue.GetConsumingEnumerable(stop.Token))
             {
-                progress?.Report(new IndexProgress(f, files.Count, file.RelativePath));
-            }
-
-            var read = _reader.Read(file, cancellationToken);
-            warnings.AddRange(read.Warnings);
-            foreach (var article in read.Articles)
-            {
-                exists.Parameters[0].Value = article.Id;
-                if (exists.ExecuteScalar() is not null)
+                var file = prepared.File;
+                if (f++ % ProgressEvery == 0)
                 {
-                    warnings.Add(new CorpusWarning(article.SourcePath, $"article id '{article.Id}' is already used by another file; skipped", Skipped: true));
-                    continue;
+                    progress?.Report(new IndexProgress(f - 1, files.Count, file.RelativePath));
                 }
 
-                IReadOnlyList<Passage> passages;
-                IReadOnlyList<Claim> claims;
-                try
+                warnings.AddRange(prepared.Warnings);
+                foreach (var item in prepared.Articles)
                 {
-                    passages = _splitter.Split(article);
-                    claims = _claims.Extract(article, passages, catalog);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException && ex is InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException or NullReferenceException or NotSupportedException)
-                {
-                    warnings.Add(new CorpusWarning(article.SourcePath, $"could not be split into passages or claims: {ex.Message}", Skipped: true));
-                    continue;
-                }
-
-                var claimsBySentence = new Dictionary<int, Claim>(claims.Count);
-                foreach (var claim in claims)
-                {
-                    claimsBySentence.TryAdd(claim.SentenceIndex, claim);
-                }
-
-                var first = nextPassage;
-                foreach (var passage in passages)
-                {
-                    var passageClaims = new List<Claim>(passage.Sentences.Count);
-                    foreach (var sentence in passage.Sentences)
+                    var article = item.Article;
+                    var duplicate = !ids.Add(article.Id);
+                    if (!duplicate && !emptyAtStart)
                     {
-                        if (claimsBySentence.TryGetValue(sentence.Index, out var claim))
-                        {
-                            passageClaims.Add(claim);
-                        }
+                        exists.Parameters[0].Value = article.Id;
+                        duplicate = exists.ExecuteScalar() is not null;
                     }
 
-                    var p = insertPassage.Parameters;
-                    p[0].Value = nextPassage;
-                    p[1].Value = nextArticle;
-                    p[2].Value = passage.Ordinal;
-                    p[3].Value = (int)passage.Kind;
-                    p[4].Value = passage.Start;
-                    p[5].Value = passage.Text.Length;
-                    p[6].Value = PassageCodec.EncodeSentences(passage.Sentences);
-                    p[7].Value = (object?)PassageCodec.EncodeClaims(passageClaims) ?? DBNull.Value;
-                    insertPassage.ExecuteNonQuery();
+                    if (duplicate)
+                    {
+                        warnings.Add(new CorpusWarning(article.SourcePath, $"article id '{article.Id}' is already used by another file; skipped", Skipped: true));
+                        continue;
+                    }
 
-                    insertFts.Parameters[0].Value = nextPassage;
-                    insertFts.Parameters[1].Value = analyzer.IndexText(passage.Text);
-                    insertFts.ExecuteNonQuery();
-                    nextPassage++;
+                    var first = nextPassage;
+                    for (var i = 0; i < item.Passages.Count; i++)
+                    {
+                        var passage = item.Passages[i];
+                        var p = insertPassage;
+                        p.Bind(1, nextPassage);
+                        p.Bind(2, nextArticle);
+                        p.Bind(3, passage.Ordinal);
+                        p.Bind(4, (int)passage.Kind);
+                        p.Bind(5, passage.Start);
+                        p.Bind(6, passage.Text.Length);
+                        p.Bind(7, item.TokenCounts[i]);
+                        p.Bind(8, item.Repeats[i]);
+                        p.Bind(9, item.Sentences[i]);
+                        p.Bind(10, item.Claims[i]);
+                        insertPassage.Execute();
+
+                        insertFts.Bind(1, nextPassage);
+                        insertFts.Bind(2, item.IndexTexts[i]);
+                        insertFts.Execute();
+                        tokens += item.TokenCounts[i];
+                        nextPassage++;
+                    }
+
+                    var m = article.Metadata;
+                    var a = insertArticle;
+                    a.Bind(1, nextArticle);
+                    a.Bind(2, article.Id);
+                    a.Bind(3, file.RelativePath);
+                    a.Bind(4, article.SourcePath);
+                    a.Bind(5, m.Outlet);
+                    a.Bind(6, m.Title);
+                    a.Bind(7, m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    a.Bind(8, m.PublishedInferred ? 1 : 0);
+                    a.Bind(9, m.Byline);
+                    a.Bind(10, m.Url);
+                    a.Bind(11, m.Language);
+                    a.Bind(12, first);
+                    a.Bind(13, nextPassage - first);
+                    a.Bind(14, article.Text);
+                    insertArticle.Execute();
+                    nextArticle++;
+                    bytes += article.Text.Length;
+                    if (removedIds.Remove(article.Id))
+                    {
+                        updated++;
+                    }
+                    else
+                    {
+                        added++;
+                    }
                 }
 
-                var m = article.Metadata;
-                var a = insertArticle.Parameters;
-                a[0].Value = nextArticle;
-                a[1].Value = article.Id;
-                a[2].Value = file.RelativePath;
-                a[3].Value = article.SourcePath;
-                a[4].Value = m.Outlet;
-                a[5].Value = (object?)m.Title ?? DBNull.Value;
-                a[6].Value = m.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
-                a[7].Value = m.PublishedInferred ? 1 : 0;
-                a[8].Value = (object?)m.Byline ?? DBNull.Value;
-                a[9].Value = (object?)m.Url ?? DBNull.Value;
-                a[10].Value = (object?)m.Language ?? DBNull.Value;
-                a[11].Value = first;
-                a[12].Value = nextPassage - first;
-                a[13].Value = article.Text;
-                insertArticle.ExecuteNonQuery();
-                nextArticle++;
-                bytes += article.Text.Length;
-                if (removedIds.Remove(article.Id))
-                {
-                    updated++;
-                }
-                else
-                {
-                    added++;
-                }
+                insertFile.Parameters[0].Value = file.RelativePath;
+                insertFile.Parameters[1].Value = file.Fingerprint;
+                insertFile.ExecuteNonQuery();
             }
-
-            insertFile.Parameters[0].Value = file.RelativePath;
-            insertFile.Parameters[1].Value = file.Fingerprint;
-            insertFile.ExecuteNonQuery();
+        }
+        catch
+        {
+            stop.Cancel();
+            throw;
+        }
+        finally
+        {
+            // The producer ends on its own (all files read), on cancellation, or with an exception rethrown here.
+            try
+            {
+                producer.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Cancelled because this stage failed or the caller cancelled: that exception is the one that counts.
+            }
         }
 
         // A cancellation that arrives while the last file is read still abandons the update: nothing is committed.
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new IndexProgress(files.Count, files.Count, null));
         var generation = long.TryParse(ReadMeta(connection, transaction, IndexSchema.Keys.Generation), out var g) ? g : 0;
+        WriteMeta(connection, transaction, IndexSchema.Keys.Tokens, tokens.ToString(CultureInfo.InvariantCulture));
         WriteMeta(connection, transaction, IndexSchema.Keys.Signature, signature);
         WriteMeta(connection, transaction, IndexSchema.Keys.BuiltAt, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         WriteMeta(connection, transaction, IndexSchema.Keys.Generation, (generation + 1).ToString(CultureInfo.InvariantCulture));
@@ -462,6 +476,44 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
             BytesIngested = bytes,
             Warnings = warnings,
         };
+    }
+
+    // The first stage of Write: everything per article that needs no database, in corpus order.
+    private void Prepare(IReadOnlyList<CorpusFile> files, TextAnalyzer analyzer, SourceCatalog catalog, BlockingCollection<PreparedFile> queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var file in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var read = _reader.Read(file, cancellationToken);
+                var warnings = new List<CorpusWarning>(read.Warnings);
+                var articles = new List<PreparedArticle>(read.Articles.Count);
+                foreach (var article in read.Articles)
+                {
+                    IReadOnlyList<Passage> passages;
+                    IReadOnlyList<Claim> claims;
+                    try
+                    {
+                        passages = _splitter.Split(article);
+                        claims = _claims.Extract(article, passages, catalog);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException && ex is InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException or NullReferenceException or NotSupportedException)
+                    {
+                        warnings.Add(new CorpusWarning(article.SourcePath, $"could not be split into passages or claims: {ex.Message}", Skipped: true));
+                        continue;
+                    }
+
+                    articles.Add(PreparedArticle.Create(article, passages, claims, analyzer));
+                }
+
+                queue.Add(new PreparedFile(file, warnings, articles), cancellationToken);
+            }
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
     }
 
     private Dictionary<string, string> ReadFiles()
@@ -585,6 +637,50 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
     {
         using var command = Command(connection, transaction, sql);
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private sealed record PreparedFile(CorpusFile File, IReadOnlyList<CorpusWarning> Warnings, IReadOnlyList<PreparedArticle> Articles);
+
+    // One article ready to insert: per passage its analysed text and token count, encoded sentences and claims.
+    private sealed record PreparedArticle(Article Article, IReadOnlyList<Passage> Passages, string[] IndexTexts, int[] TokenCounts, string?[] Repeats, string[] Sentences, string?[] Claims)
+    {
+        public static PreparedArticle Create(Article article, IReadOnlyList<Passage> passages, IReadOnlyList<Claim> claims, TextAnalyzer analyzer)
+        {
+            var claimsBySentence = new Dictionary<int, Claim>(claims.Count);
+            foreach (var claim in claims)
+            {
+                claimsBySentence.TryAdd(claim.SentenceIndex, claim);
+            }
+
+            var texts = new string[passages.Count];
+            var counts = new int[passages.Count];
+            var repeats = new string?[passages.Count];
+            var sentences = new string[passages.Count];
+            var encoded = new string?[passages.Count];
+            var passageClaims = new List<Claim>();
+            for (var i = 0; i < passages.Count; i++)
+            {
+                var passage = passages[i];
+                passageClaims.Clear();
+                foreach (var sentence in passage.Sentences)
+                {
+                    if (claimsBySentence.TryGetValue(sentence.Index, out var claim))
+                    {
+                        passageClaims.Add(claim);
+                    }
+                }
+
+                texts[i] = analyzer.IndexText(passage.Text);
+                counts[i] = CountTokens(texts[i]);
+                repeats[i] = RepeatedTokens.Encode(texts[i]);
+                sentences[i] = PassageCodec.EncodeSentences(passage.Sentences);
+                encoded[i] = PassageCodec.EncodeClaims(passageClaims);
+            }
+
+            return new PreparedArticle(article, passages, texts, counts, repeats, sentences, encoded);
+        }
+
+        private static int CountTokens(string indexText) => indexText.Length == 0 ? 0 : indexText.AsSpan().Count(' ') + 1;
     }
 
     private static void DeleteFileSet(string path)

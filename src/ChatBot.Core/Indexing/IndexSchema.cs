@@ -3,12 +3,14 @@ namespace ChatBot.Core.Indexing;
 /// <summary>
 /// The SQLite layout of the index file. Articles keep their full text (quotes are exact substrings of it); passages
 /// are offsets into it; the FTS5 table is contentless (it holds only the analysed tokens' postings), so the file
-/// stays small. Passage rowids of one article are contiguous, so an article's passages are a rowid range.
+/// stays small. Passage rowids of one article are contiguous, so an article's passages are a rowid range. A passage keeps
+/// its length in analysed tokens and the tokens it holds more than once ("token count ..."), so retrieval can compute
+/// BM25 itself without reading postings (<see cref="RepeatedTokens"/>).
 /// </summary>
 internal static class IndexSchema
 {
     /// <summary>Bump when the tables change: a different value forces a full rebuild.</summary>
-    public const string Version = "schema-1";
+    public const string Version = "schema-2";
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -36,11 +38,22 @@ internal static class IndexSchema
             kind INTEGER NOT NULL,
             start INTEGER NOT NULL,
             length INTEGER NOT NULL,
+            tokens INTEGER NOT NULL,
+            repeats TEXT,
             sentences TEXT NOT NULL,
             claims TEXT);
         CREATE VIRTUAL TABLE passages_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
         CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row');
+        INSERT INTO passages_fts(passages_fts, rank) VALUES('hashsize', 67108864);
+        INSERT INTO passages_fts(passages_fts, rank) VALUES('automerge', 16);
+        INSERT INTO passages_fts(passages_fts, rank) VALUES('crisismerge', 64);
         """;
+
+    /// <summary>
+    /// Merges the FTS5 segments into one b-tree. Run once after a full build: queries then read one segment per term
+    /// instead of several. Later updates add small segments that automerge folds in.
+    /// </summary>
+    public const string Optimize = "INSERT INTO passages_fts(passages_fts) VALUES('optimize');";
 
     public const string Drop = """
         DROP TABLE IF EXISTS passages_vocab;
@@ -55,5 +68,8 @@ internal static class IndexSchema
         public const string Signature = "signature";
         public const string BuiltAt = "built_at";
         public const string Generation = "generation";
+
+        /// <summary>The analysed tokens of all passages: with the passage count it gives BM25's average length.</summary>
+        public const string Tokens = "tokens";
     }
 }

@@ -12,12 +12,13 @@ namespace ChatBot.Core.Retrieval;
 
 /// <summary>
 /// Retrieval over <see cref="Fts5PassageIndex"/> with bounded work per question. The question goes through the same
-/// analysis chain as the passages; the at most <see cref="RetrievalOptions.MaxTerms"/> most informative terms are
-/// chosen by document frequency (read from an fts5vocab table and cached; terms in a large share of passages are
-/// dropped, aliases count as one entity term); then a few FTS5 lookups, each capped at
-/// <see cref="RetrievalOptions.Candidates"/>: one exact BM25 OR when the chosen terms' postings are few, otherwise an
-/// AND of all chosen terms relaxed by dropping the commonest. Candidates are re-ranked in C# by BM25, coverage of the
-/// question's terms, the question's period, and a spread across outlets.
+/// analysis chain as the passages; its terms' document frequencies come from an fts5vocab table (cached per index
+/// generation). <see cref="BoundedBm25Search"/> then approximates FTS5's BM25 over an OR of all the terms without
+/// letting FTS5 score every matching passage: rare terms' postings from FTS5 (at most
+/// <see cref="RetrievalOptions.Candidates"/> × 20 rows), up to <see cref="RetrievalOptions.MaxTerms"/> frequent terms
+/// as in-memory bit sets, MaxScore pruning, exact BM25 from passage statistics held in memory. The BM25 top of a pool
+/// three times the answer's size is re-ranked in C# by BM25, coverage of the question's terms, the question's period,
+/// and a spread across outlets. See docs/retrieval.md.
 /// </summary>
 /// <remarks>Thread-safe. Any text is a valid question: every term is quoted, so nothing the user types is FTS5 syntax.</remarks>
 public sealed class Fts5Retriever : IRetriever
@@ -25,9 +26,10 @@ public sealed class Fts5Retriever : IRetriever
     /// <summary>A question's first this-many distinct terms are considered (a 100 KB paste costs no more than a paragraph).</summary>
     public const int MaxQuestionTerms = 256;
 
-    private const double CommonShare = 0.2;
-    private const int CommonFloor = 100;
     private const int PostingsPerCandidate = 20;
+
+    // The frequent terms' bit sets together stay under this (about 1,200 terms at 1.3M passages).
+    private const long FrequentTermBytes = 192L << 20;
     private const double OutletPenalty = 0.85;
     private const double PeriodBoost = 0.35;
 
@@ -35,8 +37,8 @@ public sealed class Fts5Retriever : IRetriever
     private readonly RetrievalOptions _options;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, long> _documentFrequency = new(StringComparer.Ordinal);
-    private long _generation = -1;
-    private long _passageCount;
+    private readonly object _refreshLock = new();
+    private volatile GenerationCache? _cache;
 
     public Fts5Retriever(Fts5PassageIndex index, IOptions<RetrievalOptions> options, ILogger<Fts5Retriever>? logger = null)
     {
@@ -63,41 +65,67 @@ public sealed class Fts5Retriever : IRetriever
 
         using var connection = OpenReader();
         using var transaction = connection.BeginTransaction(deferred: true);
-        Refresh(connection, transaction);
+        var cache = Refresh(connection, transaction);
         var chosen = ChooseTerms(connection, transaction, terms);
         if (chosen.Count == 0)
         {
             return Task.FromResult(RetrievalResult.Empty);
         }
 
-        var candidates = new Dictionary<long, Candidate>();
-        var queries = new List<string>();
-        var budget = (long)_options.Candidates * PostingsPerCandidate;
-        var want = Math.Max(query.Limit * 3, 30);
-        var postings = chosen.Sum(t => t.Frequency);
-        if (postings <= budget || chosen.Count == 1)
-        {
-            var expression = Or(chosen.Select(t => t.Term));
-            var ranked = chosen.Count > 1 || chosen[0].Frequency <= budget;
-            Collect(connection, transaction, expression, ranked, coverage: -1, chosen, candidates, queries, cancellationToken);
-        }
-        else
-        {
-            for (var m = chosen.Count; m >= 1 && candidates.Count < want; m--)
-            {
-                var subset = chosen.Take(m).ToList();
-                var ranked = m > 1 || subset[0].Frequency <= budget;
-                Collect(connection, transaction, And(subset.Select(t => t.Term)), ranked, m, chosen, candidates, queries, cancellationToken);
-            }
-        }
-
-        var hits = Rank(candidates.Values, chosen.Count, query)
+        var search = new BoundedBm25Search(connection, cache.Statistics, cache.Postings, Budget, _options.MaxTerms);
+        // The BM25 top of a pool a few times the answer's size, then the answer-oriented re-rank over that pool.
+        var pool = Math.Max(query.Limit * 3, 30);
+        var scored = search.Search(chosen.Select(t => (t.Term, t.Frequency)).ToList(), pool, cancellationToken);
+        var candidates = Describe(connection, transaction, scored, chosen.Count);
+        var hits = Rank(candidates, chosen.Count, query)
             .Take(query.Limit)
             .Select(c => Load(connection, transaction, c))
             .OfType<PassageHit>()
             .ToList();
-        IndexingLog.Retrieved(_logger, queries.Count, chosen.Count, candidates.Count);
-        return Task.FromResult(new RetrievalResult { Hits = hits, QueriesRun = queries, Terms = chosen.Select(t => t.Term).ToList() });
+        IndexingLog.Retrieved(_logger, search.Queries.Count, chosen.Count, scored.Count);
+        return Task.FromResult(new RetrievalResult { Hits = hits, QueriesRun = search.Queries, Terms = chosen.Select(t => t.Term).ToList() });
+    }
+
+    /// <summary>
+    /// The bounded path's BM25 ranking before the answer-oriented re-rank (period, coverage, outlet spread): the top
+    /// <paramref name="k"/> passage ids. This is what approximates <see cref="ExhaustiveSearch"/>; benchmarks measure
+    /// recall@k of one against the other.
+    /// </summary>
+    public IReadOnlyList<string> BoundedSearch(string question, int k, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (!File.Exists(_index.Path) || k <= 0)
+        {
+            return [];
+        }
+
+        var terms = _index.Analyzer.Terms(question);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        using var connection = OpenReader();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var cache = Refresh(connection, transaction);
+        var chosen = ChooseTerms(connection, transaction, terms);
+        var search = new BoundedBm25Search(connection, cache.Statistics, cache.Postings, Budget, _options.MaxTerms);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT a.id, p.ordinal FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid = $r";
+        var parameter = command.Parameters.Add("$r", SqliteType.Integer);
+        var ids = new List<string>(k);
+        foreach (var s in search.Search(chosen.Select(t => (t.Term, t.Frequency)).ToList(), k, cancellationToken).Take(k))
+        {
+            parameter.Value = s.RowId;
+            using var reader = command.ExecuteReader();
+            if (reader.Read())
+            {
+                ids.Add(Passage.MakeId(reader.GetString(0), reader.GetInt32(1)));
+            }
+        }
+
+        return ids;
     }
 
     /// <summary>
@@ -143,7 +171,6 @@ public sealed class Fts5Retriever : IRetriever
 
     private static string Or(IEnumerable<string> terms) => string.Join(" OR ", terms.Select(Quote));
 
-    private static string And(IEnumerable<string> terms) => string.Join(" AND ", terms.Select(Quote));
 
     private SqliteConnection OpenReader()
     {
@@ -152,22 +179,32 @@ public sealed class Fts5Retriever : IRetriever
         return connection;
     }
 
-    // Drops cached frequencies when the index has changed since they were read.
-    private void Refresh(SqliteConnection connection, SqliteTransaction transaction)
+    // Drops cached frequencies and passage lengths when the index has changed since they were read.
+    private GenerationCache Refresh(SqliteConnection connection, SqliteTransaction transaction)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
         var generation = long.TryParse(command.ExecuteScalar() as string, NumberStyles.Integer, CultureInfo.InvariantCulture, out var g) ? g : 0;
-        if (Interlocked.Read(ref _generation) == generation)
+        var cached = _cache;
+        if (cached is not null && cached.Generation == generation)
         {
-            return;
+            return cached;
         }
 
-        _documentFrequency.Clear();
-        command.CommandText = "SELECT count(*) FROM passages";
-        Interlocked.Exchange(ref _passageCount, Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture));
-        Interlocked.Exchange(ref _generation, generation);
+        lock (_refreshLock)
+        {
+            if (_cache is { } again && again.Generation == generation)
+            {
+                return again;
+            }
+
+            _documentFrequency.Clear();
+            var lengths = PassageStatistics.Read(connection, transaction);
+            var fresh = new GenerationCache(generation, lengths, new FrequentTermPostings(lengths.MaxRowId, FrequentTermBytes));
+            _cache = fresh;
+            return fresh;
+        }
     }
 
     private List<ChosenTerm> ChooseTerms(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> terms)
@@ -198,63 +235,40 @@ public sealed class Fts5Retriever : IRetriever
             }
         }
 
-        var n = Interlocked.Read(ref _passageCount);
-        var informative = n >= CommonFloor ? known.Where(t => t.Frequency <= n * CommonShare).ToList() : known;
-        if (informative.Count == 0)
-        {
-            informative = known.OrderBy(t => t.Frequency).Take(2).ToList();
-        }
-
-        // Rarest first; an entity the question names weighs like a term half as common.
-        return informative
+        // Rarest first (an entity the question names ranks like a term half as common); BM25 weighs each by its idf.
+        return known
             .OrderBy(t => t.IsEntity ? t.Frequency / 2 : t.Frequency)
-            .Take(_options.MaxTerms)
+            .Take(BoundedBm25Search.MaxTerms)
             .ToList();
     }
 
-    private void Collect(
-        SqliteConnection connection,
-        SqliteTransaction transaction,
-        string expression,
-        bool ranked,
-        int coverage,
-        List<ChosenTerm> chosen,
-        Dictionary<long, Candidate> candidates,
-        List<string> queries,
-        CancellationToken cancellationToken)
+    // The rows one FTS5 lookup may read whole: the configured candidates times a fixed fan-out.
+    private int Budget => _options.Candidates * PostingsPerCandidate;
+
+    // What the answer-oriented re-rank needs of each scored passage: its outlet and date.
+    private static List<Candidate> Describe(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ScoredPassage> scored, int termCount)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var inner = ranked
-            ? "SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH $q ORDER BY rank LIMIT $n"
-            : "SELECT rowid, 0.0 AS rank FROM passages_fts WHERE passages_fts MATCH $q LIMIT $n";
-        command.CommandText = "SELECT s.rowid, s.rank, a.outlet, a.published FROM (" + inner + ") s "
-            + "JOIN passages p ON p.rowid = s.rowid JOIN articles a ON a.rowid = p.article";
-        command.Parameters.AddWithValue("$q", expression);
-        command.Parameters.AddWithValue("$n", _options.Candidates);
-        queries.Add(expression);
-        try
+        command.CommandText = "SELECT a.outlet, a.published FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid = $r";
+        var parameter = command.Parameters.Add("$r", SqliteType.Integer);
+        command.Prepare();
+        var candidates = new List<Candidate>(scored.Count);
+        foreach (var s in scored)
         {
+            parameter.Value = s.RowId;
             using var reader = command.ExecuteReader();
-            while (reader.Read())
+            if (!reader.Read())
             {
-                var rowid = reader.GetInt64(0);
-                if (candidates.ContainsKey(rowid))
-                {
-                    continue;
-                }
-
-                var published = reader.IsDBNull(3) ? (DateOnly?)null : DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                candidates[rowid] = new Candidate(rowid, -reader.GetDouble(1), coverage < 0 ? chosen.Count : coverage, reader.GetString(2), published);
+                continue;
             }
+
+            var published = reader.IsDBNull(1) ? (DateOnly?)null : DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var coverage = Math.Min(System.Numerics.BitOperations.PopCount((uint)s.TermBits), termCount);
+            candidates.Add(new Candidate(s.RowId, s.Score, coverage, reader.GetString(0), published));
         }
-        catch (SqliteException ex)
-        {
-            // Quoting makes every expression valid; a failure here is the index's (e.g. a file being replaced), and a
-            // question must still get an answer or a refusal rather than an exception.
-            IndexingLog.BuildAbandoned(_logger, _index.Path, ex);
-        }
+
+        return candidates;
     }
 
     private static IEnumerable<Candidate> Rank(IEnumerable<Candidate> candidates, int termCount, RetrievalQuery query)
@@ -348,6 +362,9 @@ public sealed class Fts5Retriever : IRetriever
     }
 
     private sealed record ChosenTerm(string Term, long Frequency, bool IsEntity);
+
+    // What retrieval keeps in memory per index generation: passage lengths and frequent terms' postings.
+    private sealed record GenerationCache(long Generation, PassageStatistics Statistics, FrequentTermPostings Postings);
 
     private sealed record Candidate(long RowId, double Bm25, int Coverage, string Outlet, DateOnly? Published)
     {

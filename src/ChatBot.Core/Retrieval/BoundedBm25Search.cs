@@ -1,0 +1,260 @@
+using System.Buffers;
+using Microsoft.Data.Sqlite;
+
+namespace ChatBot.Core.Retrieval;
+
+/// <summary>
+/// An approximation of FTS5's BM25 top-k over an OR of a question's terms that never lets FTS5 score every matching
+/// passage. MaxScore reasoning over the vocabulary's document frequencies:
+/// <list type="number">
+/// <item>the rarest terms' postings, while their total stays within a budget, are read whole (presence only);</item>
+/// <item>each commoner term is then looked up only among those candidates, in its bit set
+/// (<see cref="FrequentTermPostings"/>);</item>
+/// <item>passages with none of the rare terms are reached through conjunctions of the common terms' bit sets, the
+/// strongest first, and only while such a conjunction's best possible score could still enter the top k;</item>
+/// <item>every candidate is scored in C# with FTS5's own BM25 (k1 1.2, b 0.75, the same idf), from the passage lengths
+/// and repeated tokens held in memory (<see cref="PassageStatistics"/>).</item>
+/// </list>
+/// Work is bounded: at most <see cref="Budget"/> rows read from FTS5 for the rare terms, at most a handful of common
+/// terms (each a bit set, read once per index generation), at most 2^terms conjunctions.
+/// </summary>
+internal sealed class BoundedBm25Search
+{
+    public const double K1 = 1.2;
+    public const double B = 0.75;
+
+
+
+    /// <summary>Question terms considered at most (one bit each in <see cref="ScoredPassage.TermBits"/>).</summary>
+    public const int MaxTerms = 30;
+
+    private readonly int _maxCommonTerms;
+
+    private readonly SqliteConnection _connection;
+    private readonly PassageStatistics _statistics;
+    private readonly FrequentTermPostings _postings;
+
+    public BoundedBm25Search(SqliteConnection connection, PassageStatistics statistics, FrequentTermPostings postings, int budget, int maxCommonTerms)
+    {
+        _postings = postings;
+        _maxCommonTerms = Math.Clamp(maxCommonTerms, 1, 12);
+        _connection = connection;
+        _statistics = statistics;
+        Budget = budget;
+    }
+
+    /// <summary>Rows read whole per lookup at most.</summary>
+    public int Budget { get; }
+
+    /// <summary>The FTS5 expressions run, for the result's trace.</summary>
+    public List<string> Queries { get; } = [];
+
+    /// <summary>FTS5's idf for a term in <paramref name="df"/> of <paramref name="n"/> passages.</summary>
+    public static double Idf(long df, long n)
+    {
+        var idf = Math.Log((n - df + 0.5) / (df + 0.5));
+        return idf <= 0 ? 1e-6 : idf;
+    }
+
+    /// <summary>
+    /// Scores candidates for <paramref name="terms"/> (each with its document frequency); returns them best first with
+    /// the bit set of the terms each contains (bit i = terms[i]).
+    /// </summary>
+    public IReadOnlyList<ScoredPassage> Search(IReadOnlyList<(string Term, long Df)> terms, int k, CancellationToken cancellationToken)
+    {
+        var n = Math.Max(_statistics.Count, 1);
+        var weights = terms.Select(t => Idf(t.Df, n)).ToArray();
+        var hashes = terms.Select(t => PassageStatistics.Hash(t.Term)).ToArray();
+        var order = Enumerable.Range(0, terms.Count).OrderBy(i => terms[i].Df).ToArray();
+        var bits = new Dictionary<long, int>();
+
+        // 1. The rare terms: postings read whole while they fit the budget.
+        var rare = new List<int>();
+        long total = 0;
+        foreach (var i in order)
+        {
+            if (total + terms[i].Df > Budget)
+            {
+                break;
+            }
+
+            total += terms[i].Df;
+            rare.Add(i);
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var rowid in Rowids(Fts5Retriever.Quote(terms[i].Term), Budget))
+            {
+                bits[rowid] = bits.GetValueOrDefault(rowid) | (1 << i);
+            }
+        }
+
+        var common = order.Where(i => !rare.Contains(i) && weights[i] > 1e-3).Take(_maxCommonTerms).ToList();
+        var sets = common.Select(i => _postings.Get(terms[i].Term, _connection)).ToArray();
+
+        // One bit per passage (160 KB at 1.3M passages): pooled, so a question does not allocate on the large-object heap.
+        var visitedLength = Math.Max(sets.Length == 0 ? 0 : sets[0].Length, (int)((_statistics.MaxRowId >> 6) + 1));
+        var rented = ArrayPool<ulong>.Shared.Rent(visitedLength);
+        try
+        {
+            return Collect(bits, common, sets, weights, hashes, rented.AsSpan(0, visitedLength), k, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(rented);
+        }
+    }
+
+    // Steps 2 and 3 over the rare candidates' term bits and the common terms' bit sets.
+    private List<ScoredPassage> Collect(Dictionary<long, int> bits, List<int> common, ulong[][] sets, double[] weights, int[] hashes, Span<ulong> visited, int k, CancellationToken cancellationToken)
+    {
+        visited.Clear();
+        var top = new PriorityQueue<ScoredPassage, ScoredPassage>(k + 1, WorstFirst.Instance);
+
+        // 2. Each common term, only among the rare terms' passages: one bit-set read per candidate and term.
+        foreach (var (rowid, b) in bits)
+        {
+            var all = b;
+            for (var j = 0; j < common.Count; j++)
+            {
+                if (FrequentTermPostings.Contains(sets[j], rowid))
+                {
+                    all |= 1 << common[j];
+                }
+            }
+
+            if ((ulong)(rowid >> 6) < (ulong)visited.Length)
+            {
+                visited[(int)(rowid >> 6)] |= 1UL << (int)(rowid & 63);
+            }
+
+            Offer(top, Score(rowid, all, weights, hashes), k);
+        }
+
+        // 3. Passages without a rare term: conjunctions of common terms, heaviest first, while one could still enter
+        // the top k (MaxScore: such a passage scores at most its terms' weights at its length and the largest term
+        // frequency). A conjunction's supersets are heavier, so they came first: a passage not yet visited holds
+        // exactly the conjunction's terms.
+        var subsets = new List<(int Mask, double Weight)>();
+        for (var mask = 1; mask < 1 << common.Count; mask++)
+        {
+            var weight = 0.0;
+            for (var j = 0; j < common.Count; j++)
+            {
+                if ((mask & (1 << j)) != 0)
+                {
+                    weight += weights[common[j]];
+                }
+            }
+
+            subsets.Add((mask, weight));
+        }
+
+        var words = sets.Length == 0 ? 0 : sets[0].Length;
+        var best = _statistics.BoundNorm(_statistics.Shortest, K1, B);
+        foreach (var (mask, weight) in subsets.OrderByDescending(s => s.Weight))
+        {
+            var threshold = top.Count < k ? 0 : top.Peek().Score;
+            if (weight * best < threshold)
+            {
+                break;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var termBits = 0;
+            for (var j = 0; j < common.Count; j++)
+            {
+                if ((mask & (1 << j)) != 0)
+                {
+                    termBits |= 1 << common[j];
+                }
+            }
+
+            for (var w = 0; w < words; w++)
+            {
+                var word = ~visited[w];
+                for (var j = 0; j < common.Count && word != 0; j++)
+                {
+                    if ((mask & (1 << j)) != 0)
+                    {
+                        word &= sets[j][w];
+                    }
+                }
+
+                visited[w] |= word;
+                while (word != 0)
+                {
+                    var rowid = ((long)w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                    word &= word - 1;
+                    if (top.Count == k && weight * _statistics.BoundNorm(_statistics.Length(rowid), K1, B) < top.Peek().Score)
+                    {
+                        continue;
+                    }
+
+                    Offer(top, Score(rowid, termBits, weights, hashes), k);
+                }
+            }
+        }
+
+        var result = new List<ScoredPassage>(top.Count);
+        while (top.Count > 0)
+        {
+            result.Add(top.Dequeue());
+        }
+
+        result.Reverse();
+        return result;
+    }
+
+    private ScoredPassage Score(long rowid, int termBits, double[] weights, int[] hashes)
+    {
+        var score = 0.0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if ((termBits & (1 << i)) != 0)
+            {
+                score += weights[i] * _statistics.Norm(rowid, _statistics.Frequency(rowid, hashes[i]), K1, B);
+            }
+        }
+
+        return new ScoredPassage(rowid, score, termBits);
+    }
+
+    // Keeps the k best (a heap with the worst on top: the passage a newcomer must beat to enter).
+    private static void Offer(PriorityQueue<ScoredPassage, ScoredPassage> top, ScoredPassage s, int k)
+    {
+        if (top.Count < k)
+        {
+            top.Enqueue(s, s);
+        }
+        else if (WorstFirst.Instance.Compare(s, top.Peek()) > 0)
+        {
+            top.DequeueEnqueue(s, s);
+        }
+    }
+
+    // Lower score first; among equal scores the higher rowid, so ties go to the earlier passage, as in FTS5's order.
+    private sealed class WorstFirst : IComparer<ScoredPassage>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare(ScoredPassage? x, ScoredPassage? y)
+        {
+            var c = x!.Score.CompareTo(y!.Score);
+            return c != 0 ? c : y.RowId.CompareTo(x.RowId);
+        }
+    }
+
+    private List<long> Rowids(string expression, int limit)
+    {
+        Queries.Add(expression);
+        using var statement = new Indexing.SqliteStatement(_connection, "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?1 LIMIT ?2");
+        statement.Bind(1, expression);
+        statement.Bind(2, limit);
+        var rows = new List<long>();
+        while (statement.Step())
+        {
+            rows.Add(statement.Int64(0));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using ChatBot.Core.Configuration;
+using ChatBot.Core.Tests.Indexing;
+
+namespace ChatBot.Core.Tests.Retrieval;
+
+/// <summary>The bounded BM25 path against the exhaustive FTS5 ranking, on a generated corpus with a skewed vocabulary.</summary>
+public class BoundedSearchTests
+{
+    // A Zipf-like vocabulary: word i is drawn with weight 1/(i+1), so a few words are in most passages and many are rare.
+    private static readonly string[] Vocabulary = Enumerable.Range(0, 400).Select(Word).ToArray();
+
+    private static string Word(int i)
+    {
+        var sb = new StringBuilder("w");
+        do
+        {
+            sb.Append((char)('a' + (i % 26)));
+            i /= 26;
+        }
+        while (i > 0);
+
+        return sb.Append('x').ToString();
+    }
+
+    private static async Task<IndexFixture> GeneratedAsync(int articles, RetrievalOptions options)
+    {
+        var f = new IndexFixture(options, aliases: null);
+        var random = new Random(7);
+        var cumulative = new double[Vocabulary.Length];
+        var sum = 0.0;
+        for (var i = 0; i < Vocabulary.Length; i++)
+        {
+            sum += 1.0 / (i + 1);
+            cumulative[i] = sum;
+        }
+
+        string Draw()
+        {
+            var x = random.NextDouble() * sum;
+            var i = Array.BinarySearch(cumulative, x);
+            return Vocabulary[i < 0 ? ~i : i];
+        }
+
+        for (var a = 0; a < articles; a++)
+        {
+            var paragraphs = Enumerable.Range(0, 4).Select(_ => string.Join(' ', Enumerable.Range(0, random.Next(3, 40)).Select(_ => Draw())) + ".");
+            f.Reader.Put($"a{a:D4}", string.Join("\n\n", paragraphs), $"Outlet {a % 5}");
+        }
+
+        await f.UpdateAsync();
+        return f;
+    }
+
+    private static IEnumerable<string> Questions()
+    {
+        var random = new Random(11);
+        for (var q = 0; q < 40; q++)
+        {
+            // Half the questions from the commonest 30 words, half from anywhere.
+            var range = q % 2 == 0 ? 30 : Vocabulary.Length;
+            yield return string.Join(' ', Enumerable.Range(0, random.Next(2, 6)).Select(_ => Vocabulary[random.Next(range)]));
+        }
+    }
+
+    [Fact]
+    public async Task BoundedSearch_SmallBudget_RecallsNineTenthsOfExhaustiveTopTen()
+    {
+        // 5 candidates × 20 = 100 rows per lookup: far below the common words' postings, so every stage of the bounded
+        // path runs (rare terms whole, common terms as refinements, conjunctions of common terms, exact frequencies).
+        using var f = await GeneratedAsync(400, new RetrievalOptions { Candidates = 5 });
+        var recalled = 0;
+        var total = 0;
+        foreach (var question in Questions())
+        {
+            var exhaustive = f.Retriever.ExhaustiveSearch(question, 10, CancellationToken.None);
+            var bounded = f.Retriever.BoundedSearch(question, 10, CancellationToken.None).ToHashSet();
+            total += exhaustive.Count;
+            recalled += exhaustive.Count(bounded.Contains);
+        }
+
+        Assert.True(total > 300, $"only {total} exhaustive hits");
+        Assert.True(recalled >= 0.9 * total, $"recall@10 {recalled}/{total}");
+    }
+
+    [Fact]
+    public async Task BoundedSearch_LargeBudget_MatchesExhaustiveTopTen()
+    {
+        // Every posting fits the budget: candidates are complete and scored with exact frequencies, as FTS5 does.
+        using var f = await GeneratedAsync(100, new RetrievalOptions());
+        foreach (var question in Questions().Take(10))
+        {
+            var exhaustive = f.Retriever.ExhaustiveSearch(question, 10, CancellationToken.None);
+            var bounded = f.Retriever.BoundedSearch(question, 10, CancellationToken.None);
+            Assert.True(exhaustive.Intersect(bounded).Count() >= exhaustive.Count - 1, $"{question}: {string.Join(',', exhaustive)} vs {string.Join(',', bounded)}");
+        }
+    }
+
+    [Fact]
+    public async Task BoundedSearch_UnknownWords_ReturnsNothing()
+    {
+        using var f = await GeneratedAsync(20, new RetrievalOptions());
+        Assert.Empty(f.Retriever.BoundedSearch("zzzz qqqq", 10, CancellationToken.None));
+    }
+}
