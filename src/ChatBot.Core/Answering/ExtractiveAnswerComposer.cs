@@ -45,6 +45,7 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
     private Answer Compose(CompositionContext context, QuestionFocus focus)
     {
         var scored = _scorer.Score(focus, context.Evidence);
+        // Ties go to the passage retrieval ranked higher (evidence comes best first).
         var relevant = scored.Where(s => s.Relevant).OrderByDescending(s => s.Score).ToList();
 
         // A time hint ("in October 2015") keeps the answer to reports of that time, when there are any.

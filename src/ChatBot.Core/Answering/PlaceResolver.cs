@@ -6,7 +6,7 @@ namespace ChatBot.Core.Answering;
 /// <summary>
 /// Adds the bracketed resolution a journalist would: "the desert city [Palmyra]". A definite description of a place
 /// ("the city", "the desert city", "the town") is resolved only to a name the question asks about, and only when the
-/// sentences before it in the same passage introduce that name as a place ("near the city of Palmyra", "west of
+/// sentences before it (in the passage, or just before the passage) introduce that name as a place ("near the city of Palmyra", "west of
 /// Palmyra"). Nothing of the sentence changes; the brackets are the only addition.
 /// </summary>
 internal static partial class PlaceResolver
@@ -26,7 +26,8 @@ internal static partial class PlaceResolver
 
         var before = string.Join(' ', evidence.Hit.Passage.Sentences
             .Where(s => s.Index < evidence.Sentence.Index)
-            .Select(s => s.Text));
+            .Select(s => s.Text)
+            .Prepend(evidence.Hit.Passage.Context ?? string.Empty));
         foreach (var name in focus.Names)
         {
             if (display.Contains(name.Text, StringComparison.OrdinalIgnoreCase))

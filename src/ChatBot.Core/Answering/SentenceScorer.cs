@@ -43,7 +43,10 @@ public sealed partial class SentenceScorer
         var scored = new List<ScoredSentence>();
         foreach (var hit in hits)
         {
-            var context = new HashSet<string>(_analyzer.Terms(hit.Article.Title ?? string.Empty), StringComparer.Ordinal);
+            // What a reader has in mind: the sub-headline in force and the sentences just before (near), and, further
+            // off, the article's headline.
+            var context = new HashSet<string>(_analyzer.Terms(hit.Passage.Context ?? string.Empty), StringComparer.Ordinal);
+            var headline = new HashSet<string>(_analyzer.Terms(hit.Article.Title ?? string.Empty), StringComparer.Ordinal);
             for (var i = 0; i < hit.Passage.Sentences.Count; i++)
             {
                 var sentence = hit.Passage.Sentences[i];
@@ -53,7 +56,7 @@ public sealed partial class SentenceScorer
                 // Asked what someone said, a sentence on their word counts as naming them, even when another sentence
                 // does ("The commander said ..." after "A commander ... told Reuters").
                 var source = focus.AboutWhatWasSaid && claim.Source is { } cited ? _analyzer.Terms($"{cited.Name} {cited.Via}") : [];
-                scored.Add(ScoreOne(focus, evidence, terms, source, context));
+                scored.Add(ScoreOne(focus, evidence, terms, source, context, headline));
                 context.UnionWith(terms);
             }
         }
@@ -62,13 +65,13 @@ public sealed partial class SentenceScorer
     }
 
     /// <summary>
-    /// Half the score is the share of the question's names the sentence mentions (a name in the passage just before it
-    /// or in the headline counts half); half is how much of the rest it covers, saturating at
+    /// Half the score is the share of the question's names the sentence mentions (a name just before it counts half,
+    /// one only in the article's headline a quarter); half is how much of the rest it covers, saturating at
     /// <see cref="SaturatingTerms"/> terms so a long question is not held against a sentence that plainly answers it.
     /// The shape the question asks for counts as one term.
     /// </summary>
     private ScoredSentence ScoreOne(QuestionFocus focus, EvidenceSentence evidence, HashSet<string> terms,
-        IReadOnlyList<string> source, HashSet<string> context)
+        IReadOnlyList<string> source, HashSet<string> context, HashSet<string> headline)
     {
         double entityTotal = 0, entityMatched = 0, contentTotal = 0, contentMatched = 0;
         var saysWhatWasAsked = false;
@@ -79,7 +82,7 @@ public sealed partial class SentenceScorer
                 entityTotal++;
                 var bySource = source.Contains(term);
                 saysWhatWasAsked |= bySource;
-                entityMatched += terms.Contains(term) || bySource ? 1 : context.Contains(term) ? 0.5 : 0;
+                entityMatched += terms.Contains(term) || bySource ? 1 : context.Contains(term) ? 0.5 : headline.Contains(term) ? 0.25 : 0;
             }
             else
             {

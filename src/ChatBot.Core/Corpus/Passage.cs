@@ -23,11 +23,14 @@ public sealed record Passage
     public required IReadOnlyList<Sentence> Sentences { get; init; }
 
     /// <summary>
-    /// What a reader has just read before this passage: the heading in force (a second story's sub-headline, else the
-    /// article's headline) and the last sentence of the passage before it. Search matches it and answers use it to
-    /// know what "the desert city" or "the province" is; it is never quoted or cited.
+    /// What a reader has just read before this passage: the sub-headline in force (when an article carries a second
+    /// story) and the last sentence of the passage before it. Search matches it and answers use it to know what "the
+    /// desert city" or "the province" is; it is never quoted or cited. Null when there is none.
     /// </summary>
     public string? Context { get; init; }
+
+    /// <summary>Where <see cref="Context"/> comes from in the article text (how the index stores it).</summary>
+    public IReadOnlyList<TextRange> ContextRanges { get; init; } = [];
 
     public static string MakeId(string articleId, int ordinal) => $"{articleId}#{ordinal}";
 }

@@ -24,16 +24,17 @@ public sealed class PassageSplitter : IPassageSplitter
         var sentenceIndex = 0;
         var chunk = new List<(int Start, int Length)>();
         var chunkKind = PassageKind.Reporting;
-        string? heading = article.Metadata.Title;
-        string? lastSentence = null;
+        TextRange? heading = null;
+        TextRange? lastSentence = null;
         foreach (var segment in article.Segments)
         {
             if (segment.Kind is not (SegmentKind.Reporting or SegmentKind.Caption))
             {
                 Emit();
-                if (segment.Kind == SegmentKind.Headline)
+                // A headline other than the article's own opens a second story: it is the context of what follows.
+                if (segment.Kind == SegmentKind.Headline && !string.Equals(text.Substring(segment.Start, segment.Length).Trim(), article.Metadata.Title, StringComparison.Ordinal))
                 {
-                    heading = text.Substring(segment.Start, segment.Length).Trim();
+                    heading = new TextRange(segment.Start, segment.Length);
                     lastSentence = null;
                 }
 
@@ -76,7 +77,7 @@ public sealed class PassageSplitter : IPassageSplitter
             var start = chunk[0].Start;
             var end = chunk[^1].Start + chunk[^1].Length;
             var ordinal = passages.Count;
-            var context = string.Join(' ', new[] { heading, lastSentence }.Where(t => !string.IsNullOrWhiteSpace(t)));
+            TextRange[] context = [.. new[] { heading, lastSentence }.OfType<TextRange>()];
             passages.Add(new Passage
             {
                 Id = Passage.MakeId(article.Id, ordinal),
@@ -86,11 +87,12 @@ public sealed class PassageSplitter : IPassageSplitter
                 Start = start,
                 Text = text[start..end],
                 Sentences = chunk.Select(s => new Sentence { Index = sentenceIndex++, Start = s.Start, Text = text.Substring(s.Start, s.Length) }).ToArray(),
-                Context = context.Length == 0 ? null : context,
+                Context = context.Length == 0 ? null : string.Join(' ', context.Select(r => r.Of(text).Trim())),
+                ContextRanges = context,
             });
             if (chunkKind == PassageKind.Reporting)
             {
-                lastSentence = text.Substring(chunk[^1].Start, chunk[^1].Length);
+                lastSentence = new TextRange(chunk[^1].Start, chunk[^1].Length);
             }
 
             chunk.Clear();

@@ -336,7 +336,7 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
             "INSERT INTO articles(rowid, id, file, source_path, outlet, title, published, published_inferred, byline, url, language, first_passage, passage_count, text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
         using var insertPassage = new SqliteStatement(
             connection,
-            "INSERT INTO passages(rowid, article, ordinal, kind, start, length, tokens, repeats, sentences, claims) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+            "INSERT INTO passages(rowid, article, ordinal, kind, start, length, tokens, repeats, sentences, claims, context) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
         using var insertFts = new SqliteStatement(connection, "INSERT INTO passages_fts(rowid, body) VALUES(?1, ?2)");
 
         // Two stages on two threads: reading, splitting, claim extraction and analysis run ahead on a worker while this
@@ -387,6 +387,7 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                         p.Bind(8, item.Repeats[i]);
                         p.Bind(9, item.Sentences[i]);
                         p.Bind(10, item.Claims[i]);
+                        p.Bind(11, PassageCodec.EncodeContext(passage.ContextRanges));
                         insertPassage.Execute();
 
                         insertFts.Bind(1, nextPassage);
@@ -670,7 +671,10 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                     }
                 }
 
-                texts[i] = analyzer.IndexText(passage.Text);
+                // The passage's context is searched with it, so "four kilometres of the desert city" is found for Palmyra.
+                texts[i] = passage.Context is { Length: > 0 } context
+                    ? string.Join(' ', analyzer.IndexText(passage.Text), analyzer.IndexText(context)).Trim()
+                    : analyzer.IndexText(passage.Text);
                 counts[i] = CountTokens(texts[i]);
                 repeats[i] = RepeatedTokens.Encode(texts[i]);
                 sentences[i] = PassageCodec.EncodeSentences(passage.Sentences);

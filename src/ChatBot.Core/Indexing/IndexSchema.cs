@@ -5,12 +5,13 @@ namespace ChatBot.Core.Indexing;
 /// are offsets into it; the FTS5 table is contentless (it holds only the analysed tokens' postings), so the file
 /// stays small. Passage rowids of one article are contiguous, so an article's passages are a rowid range. A passage keeps
 /// its length in analysed tokens and the tokens it holds more than once ("token count ..."), so retrieval can compute
-/// BM25 itself without reading postings (<see cref="RepeatedTokens"/>).
+/// BM25 itself without reading postings (<see cref="RepeatedTokens"/>). A passage's context (the sub-headline in force
+/// and the sentence before it) is indexed with it and kept as ranges of the article text.
 /// </summary>
 internal static class IndexSchema
 {
     /// <summary>Bump when the tables change: a different value forces a full rebuild.</summary>
-    public const string Version = "schema-2";
+    public const string Version = "schema-3";
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -41,7 +42,8 @@ internal static class IndexSchema
             tokens INTEGER NOT NULL,
             repeats TEXT,
             sentences TEXT NOT NULL,
-            claims TEXT);
+            claims TEXT,
+            context TEXT);
         CREATE VIRTUAL TABLE passages_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
         CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row');
         INSERT INTO passages_fts(passages_fts, rank) VALUES('hashsize', 67108864);

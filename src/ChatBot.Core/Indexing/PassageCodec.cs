@@ -17,6 +17,26 @@ internal static class PassageCodec
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
+    /// <summary>Context ranges as "start:length;start:length", or null when there are none.</summary>
+    public static string? EncodeContext(IReadOnlyList<TextRange> ranges) =>
+        ranges.Count == 0 ? null : string.Join(';', ranges.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Start}:{r.Length}")));
+
+    /// <summary>The context ranges and their text, read back against the article text.</summary>
+    public static (IReadOnlyList<TextRange> Ranges, string? Text) DecodeContext(string? encoded, string articleText)
+    {
+        if (string.IsNullOrEmpty(encoded))
+        {
+            return ([], null);
+        }
+
+        var ranges = encoded.Split(';').Select(part =>
+        {
+            var colon = part.IndexOf(':', StringComparison.Ordinal);
+            return new TextRange(int.Parse(part.AsSpan(0, colon), CultureInfo.InvariantCulture), int.Parse(part.AsSpan(colon + 1), CultureInfo.InvariantCulture));
+        }).ToArray();
+        return (ranges, string.Join(' ', ranges.Select(r => r.Of(articleText).Trim())));
+    }
+
     public static string EncodeSentences(IReadOnlyList<Sentence> sentences)
     {
         var sb = new StringBuilder(sentences.Count * 12);

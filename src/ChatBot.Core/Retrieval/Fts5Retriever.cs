@@ -318,7 +318,7 @@ public sealed class Fts5Retriever : IRetriever
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT p.ordinal, p.kind, p.start, p.length, p.sentences, p.claims, a.id, a.outlet, a.title, a.published, a.published_inferred, a.byline, a.url, a.language, a.text "
+        command.CommandText = "SELECT p.ordinal, p.kind, p.start, p.length, p.sentences, p.claims, a.id, a.outlet, a.title, a.published, a.published_inferred, a.byline, a.url, a.language, a.text, p.context "
             + "FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid = $r";
         command.Parameters.AddWithValue("$r", candidate.RowId);
         using var r = command.ExecuteReader();
@@ -331,8 +331,11 @@ public sealed class Fts5Retriever : IRetriever
         var articleId = r.GetString(6);
         var ordinal = r.GetInt32(0);
         var sentences = PassageCodec.DecodeSentences(r.GetString(4), text);
+        var (contextRanges, context) = PassageCodec.DecodeContext(r.IsDBNull(15) ? null : r.GetString(15), text);
         var passage = new Passage
         {
+            Context = context,
+            ContextRanges = contextRanges,
             Id = Passage.MakeId(articleId, ordinal),
             ArticleId = articleId,
             Ordinal = ordinal,
