@@ -117,19 +117,25 @@ public static partial class WebChatAnswerRenderer
         {
             case AnswerPartKind.Disagreements:
                 markdown.Append(CultureInfo.InvariantCulture, $"### {DisagreementsHeading}\n\n");
-                var lines = paragraphs.SelectMany(p => p.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-                if (lines.Count > 0 && lines[0].TrimEnd(':', '.').Equals(DisagreementsHeading, StringComparison.OrdinalIgnoreCase))
+                // The composer's template writes a lead line, "- " items and indented "  - " positions under them.
+                var lines = part.Text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                    .Where(l => l.Trim().Length > 0)
+                    .ToList();
+                if (lines.Count > 0 && lines[0].Trim().TrimEnd(':', '.').Equals(DisagreementsHeading, StringComparison.OrdinalIgnoreCase))
                 {
                     lines.RemoveAt(0);
                 }
-                else if (lines.Count > 0 && lines[0].StartsWith(DisagreementsHeading + ":", StringComparison.OrdinalIgnoreCase))
+                else if (lines.Count > 0 && lines[0].Trim().StartsWith(DisagreementsHeading + ":", StringComparison.OrdinalIgnoreCase))
                 {
-                    lines[0] = lines[0][(DisagreementsHeading.Length + 1)..].Trim();
+                    lines[0] = lines[0].Trim()[(DisagreementsHeading.Length + 1)..].Trim();
                 }
 
                 foreach (var line in lines)
                 {
-                    markdown.Append("- ").Append(WithCitations(line.TrimStart('-', '•', '*', ' '), cited)).Append('\n');
+                    var nested = line.Length > line.TrimStart().Length && line.TrimStart().StartsWith('-');
+                    var isItem = line.TrimStart().StartsWith('-') || line.TrimStart().StartsWith('•');
+                    var content = WithCitations(line.TrimStart().TrimStart('-', '•', '*').Trim(), cited);
+                    markdown.Append(nested ? "  - " : isItem ? "- " : string.Empty).Append(content).Append(isItem ? "\n" : "\n\n");
                 }
 
                 markdown.Append('\n');
