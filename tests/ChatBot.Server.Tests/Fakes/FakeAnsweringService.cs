@@ -71,7 +71,7 @@ public sealed class FakeAnsweringService : IAnsweringService
     {
         ArgumentNullException.ThrowIfNull(request);
         const string summary = "The New Arab reported that the IS advance brought the militants to within four kilometres [two and a half miles] of the desert city [Palmyra], which regime forces recaptured in March [1]. The Duran reported that the Syrian army advanced towards Palmyra [2].";
-        const string disagreements = "Where reports disagree:\nIslamic State claimed, per EA WorldView, that dozens of pro-Assad troops were killed near Deir ez-Zor [3]; The Duran reported the army held its positions [2].\nA monitor's statement in Arabic, per The New Arab [4].";
+        const string disagreements = "Where reports disagree:\n- Islamic State claimed, per EA WorldView, that dozens of pro-Assad troops were killed near Deir ez-Zor [3]; The Duran reported the army held its positions [2].\n- A monitor's statement in Arabic, per The New Arab [4].";
         return new Answer
         {
             Question = request.Question,
