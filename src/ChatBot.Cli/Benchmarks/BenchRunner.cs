@@ -41,7 +41,7 @@ public sealed class BenchRunner(BenchSettings settings, Action<IServiceCollectio
         {
             var questions = LoadQuestions(settings.Sizes.Max());
             log.WriteLine($"server: {settings.Conversations} Direct Line conversations x {settings.AsksPerConversation} questions against {settings.Server}");
-            server = await new DirectLineLoadTest(settings.Server, settings.ReplyTimeout, TimeSpan.FromMilliseconds(20))
+            server = await new DirectLineLoadTest(settings.Server, settings.ReplyTimeout, TimeSpan.FromMilliseconds(settings.PollMilliseconds))
                 .RunAsync(questions, settings.Conversations, settings.AsksPerConversation, cancellationToken);
         }
 

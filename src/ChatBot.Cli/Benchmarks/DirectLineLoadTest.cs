@@ -58,11 +58,17 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
         string? token;
         try
         {
-            using var start = await http.PostAsync("v3/directline/conversations", null, ct);
+            // As Web Chat does: a token for one conversation (the page holds no secret), then start it with the token.
+            using var issued = await http.PostAsync("v3/directline/tokens/generate", null, ct);
+            issued.EnsureSuccessStatusCode();
+            token = (await issued.Content.ReadFromJsonAsync<JsonObject>(ct))?["token"]?.GetValue<string>();
+            using var starting = new HttpRequestMessage(HttpMethod.Post, "v3/directline/conversations");
+            Authorize(starting, token);
+            using var start = await http.SendAsync(starting, ct);
             start.EnsureSuccessStatusCode();
             var body = await start.Content.ReadFromJsonAsync<JsonObject>(ct);
             conversationId = body?["conversationId"]?.GetValue<string>() ?? throw new JsonException("no conversationId");
-            token = body["token"]?.GetValue<string>();
+            token = body["token"]?.GetValue<string>() ?? token;
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException or InvalidOperationException && !ct.IsCancellationRequested)
         {

@@ -31,12 +31,13 @@ public static class BenchCommand
         var conversations = new Option<int>("--conversations") { Description = "Concurrent Direct Line conversations.", DefaultValueFactory = _ => 50 };
         var asks = new Option<int>("--asks") { Description = "Questions each conversation asks, one after another.", DefaultValueFactory = _ => 4 };
         var timeout = new Option<int>("--reply-timeout") { Description = "Seconds to wait for a reply before counting it lost.", DefaultValueFactory = _ => 15 };
+        var poll = new Option<int>("--poll-ms") { Description = "Milliseconds between one conversation's polls for its reply.", DefaultValueFactory = _ => 20 };
         var peersResults = new Option<DirectoryInfo>("--peers-results") { Description = "The peers harness's results folder (N/report.json).", DefaultValueFactory = _ => new DirectoryInfo("/tmp/peers-data/results") };
         var skip = new Option<string>("--skip") { Description = "Steps to leave out, comma-separated: retrieval, ask, server." };
         var outFile = new Option<FileInfo>("--out") { Description = "Write the report: FILE.md (Markdown) or FILE.json; the other format is written beside it." };
         var config = new Option<FileInfo>("--config") { Description = "appsettings.json to use." };
 
-        foreach (var positive in new[] { runs, indexRuns, conversations, asks, timeout })
+        foreach (var positive in new[] { runs, indexRuns, conversations, asks, timeout, poll })
         {
             positive.Validators.Add(r =>
             {
@@ -49,7 +50,7 @@ public static class BenchCommand
 
         var command = new Command("bench", "Benchmarks index build, retrieval, ask and the server at newsroom scale, beside Lucene's figures.")
         {
-            articles, kind, peersCorpus, queries, runs, indexRuns, seed, work, server, conversations, asks, timeout, peersResults, skip, outFile, config,
+            articles, kind, peersCorpus, queries, runs, indexRuns, seed, work, server, conversations, asks, timeout, poll, peersResults, skip, outFile, config,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -75,6 +76,7 @@ public static class BenchCommand
                     Conversations = parse.GetValue(conversations),
                     AsksPerConversation = parse.GetValue(asks),
                     ReplyTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                    PollMilliseconds = parse.GetValue(poll),
                     PeersResults = parse.GetValue(peersResults)!.FullName,
                     Skip = (parse.GetValue(skip) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase),
                     Out = parse.GetValue(outFile)?.FullName,

@@ -106,11 +106,19 @@ public static class DirectLineEndpoints
             : NotFound();
     }
 
-    private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext context, DirectLineTokenService tokens, IDirectLineConversationStore conversations)
+    private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext context, DirectLineTokenService tokens,
+        IDirectLineConversationStore conversations, IOptions<DirectLineOptions> options)
     {
         if (Authorize(context, tokens, conversationId, out _) is { } problem)
         {
             return problem;
+        }
+
+        // A poll that would come back empty is held until something arrives (bounded), so replies reach the page at
+        // once and clients need not poll hard; Web Chat simply polls again after each answer.
+        if (options.Value.HoldPollMilliseconds > 0)
+        {
+            await conversations.WaitForActivitiesAsync(conversationId, watermark, TimeSpan.FromMilliseconds(options.Value.HoldPollMilliseconds), context.RequestAborted);
         }
 
         var set = await conversations.GetActivitiesAsync(conversationId, watermark, context.RequestAborted);

@@ -23,6 +23,10 @@ public sealed class DirectLineOptions
     [Range(1, 7 * 24 * 60)]
     public int IdleExpiryMinutes { get; set; } = 60;
 
+    /// <summary>How long a poll that finds nothing new is held waiting for the next activity (0: answer at once).</summary>
+    [Range(0, 20_000)]
+    public int HoldPollMilliseconds { get; set; } = 1000;
+
     /// <summary>Questions answered at the same time; more wait in a bounded queue.</summary>
     [Range(1, 256)]
     public int MaxConcurrentTurns { get; set; } = 8;

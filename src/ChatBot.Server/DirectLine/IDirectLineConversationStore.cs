@@ -19,6 +19,12 @@ public interface IDirectLineConversationStore
     Task<DirectLineActivitySet?> GetActivitiesAsync(string conversationId, string? watermark, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Waits until the conversation holds an activity after <paramref name="watermark"/>, or <paramref name="timeout"/>
+    /// passes, so a client's poll can be held instead of repeated (it returns at once when there is one already).
+    /// </summary>
+    Task WaitForActivitiesAsync(string conversationId, string? watermark, TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>
     /// When a client last fetched the conversation's activities (its creation until then), without counting as a use;
     /// null when the conversation is unknown or expired.
     /// </summary>

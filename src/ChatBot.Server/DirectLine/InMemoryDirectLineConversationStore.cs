@@ -77,6 +77,9 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
                 conversation.Activities.Dequeue();
             }
 
+            // Wake the polls held for this conversation.
+            conversation.Appended.TrySetResult();
+            conversation.Appended = NewSignal();
             return Task.FromResult<DirectLineActivity?>(stamped);
         }
     }
@@ -101,6 +104,37 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
             return Task.FromResult<DirectLineActivitySet?>(new DirectLineActivitySet(activities, next));
         }
     }
+
+    public async Task WaitForActivitiesAsync(string conversationId, string? watermark, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (Touch(conversationId) is not { } conversation)
+        {
+            return;
+        }
+
+        var after = long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        Task appended;
+        lock (conversation.Gate)
+        {
+            if (conversation.LastSequence > after)
+            {
+                return;
+            }
+
+            appended = conversation.Appended.Task;
+        }
+
+        try
+        {
+            await appended.WaitAsync(timeout, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Nothing new in time: the client gets an empty page and polls again.
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<DateTimeOffset?> LastReadAsync(string conversationId, CancellationToken cancellationToken)
     {
@@ -182,6 +216,9 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
         public Queue<(long Sequence, DirectLineActivity Activity)> Activities { get; } = new();
 
         public long LastSequence { get; set; }
+
+        /// <summary>Completed (and replaced) at each append, under <see cref="Gate"/>.</summary>
+        public TaskCompletionSource Appended { get; set; } = NewSignal();
 
         public Dictionary<string, AnsweredTurn> Answers { get; } = new(StringComparer.Ordinal);
 
