@@ -42,10 +42,9 @@ public sealed partial class GenerativeAnswerComposer : IStreamingAnswerComposer
     public async Task<Answer> ComposeAsync(CompositionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Evidence.Count == 0)
+        if (await RefusalWithoutModelAsync(context, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
-            // Nothing to write from: the extractive composer's refusal is the answer; no model call is made.
-            return await _fallback.ComposeAsync(context, cancellationToken).ConfigureAwait(false);
+            return refusal;
         }
 
         var passages = PromptPassage.FromEvidence(context.Evidence);
@@ -63,12 +62,23 @@ public sealed partial class GenerativeAnswerComposer : IStreamingAnswerComposer
         return await FinishAsync(context, passages, draft, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// When the evidence does not answer the question (nothing retrieved, or no sentence relevant enough, or a name no
+    /// passage mentions), the extractive composer's refusal is the answer, and no model call is made: the decision to
+    /// say "the reporting here does not say" is deterministic and the same in every mode.
+    /// </summary>
+    private async Task<Answer?> RefusalWithoutModelAsync(CompositionContext context, CancellationToken cancellationToken)
+    {
+        var extractive = await _fallback.ComposeAsync(context, cancellationToken).ConfigureAwait(false);
+        return context.Evidence.Count == 0 || extractive.Refused ? extractive : null;
+    }
+
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(CompositionContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Evidence.Count == 0)
+        if (await RefusalWithoutModelAsync(context, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
-            yield return new AnswerUpdate { Final = await _fallback.ComposeAsync(context, cancellationToken).ConfigureAwait(false) };
+            yield return new AnswerUpdate { Final = refusal };
             yield break;
         }
 

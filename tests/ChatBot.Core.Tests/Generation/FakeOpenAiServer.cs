@@ -84,7 +84,7 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
         var stream = request.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
         var reply = _replies.TryDequeue(out var next) ? next : Reply.Status(500);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-        await reply.WriteAsync(context, stream, linked.Token);
+        await reply.WriteAsync(context, request, stream, linked.Token);
     }
 
     public async ValueTask DisposeAsync()
@@ -112,7 +112,40 @@ internal abstract class Reply
     /// <summary>200 with a body that is not the chat-completions format.</summary>
     public static Reply Malformed() => new MalformedReply();
 
+    /// <summary>
+    /// A stand-in model that answers from the prompt it is sent: the first sentence of passage [1], attributed to its
+    /// outlet and cited, as a grounded model would.
+    /// </summary>
+    public static Reply QuoteFirstPassage() => new PromptedReply();
+
     public abstract Task WriteAsync(HttpContext context, bool stream, CancellationToken cancellationToken);
+
+    /// <summary>Writes the reply to a request; most replies ignore what was asked.</summary>
+    public virtual Task WriteAsync(HttpContext context, JsonElement request, bool stream, CancellationToken cancellationToken) =>
+        WriteAsync(context, stream, cancellationToken);
+
+    private sealed class PromptedReply : Reply
+    {
+        public override Task WriteAsync(HttpContext context, bool stream, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("A prompted reply needs the request.");
+
+        public override Task WriteAsync(HttpContext context, JsonElement request, bool stream, CancellationToken cancellationToken)
+        {
+            var prompt = string.Join("\n", request.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("content").GetString()));
+            var lines = prompt.Split('\n');
+            var header = Array.FindIndex(lines, l => l.StartsWith("[1] ", StringComparison.Ordinal));
+            if (header < 0)
+            {
+                return Text("NOT IN THE REPORTING: no passage was given").WriteAsync(context, stream, cancellationToken);
+            }
+
+            var outlet = lines[header][4..].Split(',')[0];
+            var text = lines.Skip(header + 1).First(l => l.Length > 0 && !l.StartsWith("Sources this passage", StringComparison.Ordinal)).Trim();
+            var end = text.IndexOf(". ", StringComparison.Ordinal);
+            var sentence = (end < 0 ? text.TrimEnd('.') : text[..end]).Trim();
+            return Text($"{outlet} reported: {sentence} [1].").WriteAsync(context, stream, cancellationToken);
+        }
+    }
 
     private sealed class TextReply(string content, bool cutHalfWay) : Reply
     {

@@ -6,6 +6,9 @@ namespace ChatBot.Core.Tests.Generation;
 /// <summary>The real OpenAI SDK, behind our adapter and Polly, against the loopback server's scripted replies.</summary>
 public class GenerativeAnswerComposerTests
 {
+    /// <summary>The extractive composer is asked once before any model call: if it refuses, so does the answer.</summary>
+    private const int ConsultedFirst = 1;
+
     private const string NoSuchPassage = "The New Arab reported that fighters advanced to within four kilometres of Palmyra [9].";
     private const string WrongNumber = "The New Arab reported that fighters advanced to within 40 kilometres of Palmyra [1].";
 
@@ -25,7 +28,7 @@ public class GenerativeAnswerComposerTests
         var answer = await composer.ComposeAsync(TestEvidence.Context(), CancellationToken.None);
 
         Assert.Equal(AnswerMode.Generative, answer.Mode);
-        Assert.Equal(0, extractive.Calls);
+        Assert.Equal(ConsultedFirst, extractive.Calls);
         Assert.Equal(TestPrompts.Default.Version, answer.PromptVersion);
         // [1], [2], [4] cited: renumbered 1, 2, 3; passage [3] was not cited, so it is not a citation.
         Assert.EndsWith("disagree [3].", answer.Text, StringComparison.Ordinal);
@@ -63,7 +66,7 @@ public class GenerativeAnswerComposerTests
         var answer = await composer.ComposeAsync(TestEvidence.Context(), CancellationToken.None);
 
         Assert.Equal(AnswerMode.Repaired, answer.Mode);
-        Assert.Equal(0, extractive.Calls);
+        Assert.Equal(ConsultedFirst, extractive.Calls);
         var repairRequest = server.Requests[1].ToString();
         Assert.Contains("there is no passage [9]", repairRequest, StringComparison.Ordinal);
         Assert.Contains(NoSuchPassage, repairRequest, StringComparison.Ordinal);
@@ -78,7 +81,7 @@ public class GenerativeAnswerComposerTests
         var answer = await composer.ComposeAsync(TestEvidence.Context(disputes: []), CancellationToken.None);
 
         Assert.Equal(AnswerMode.Fallback, answer.Mode);
-        Assert.Equal(1, extractive.Calls);
+        Assert.Equal(ConsultedFirst + 1, extractive.Calls);
         Assert.StartsWith(FakeExtractiveComposer.Sentence, answer.Text, StringComparison.Ordinal);
         Assert.Contains("could not be checked against the reporting", answer.Text, StringComparison.Ordinal);
         Assert.Equal(AnswerPartKind.Note, answer.Parts[^1].Kind);
@@ -176,7 +179,7 @@ public class GenerativeAnswerComposerTests
         var answer = await composer.ComposeAsync(TestEvidence.Context(evidence: [], disputes: []), CancellationToken.None);
 
         Assert.True(answer.Refused);
-        Assert.Equal(1, extractive.Calls);
+        Assert.Equal(ConsultedFirst, extractive.Calls);
         Assert.Empty(server.Requests);
     }
 
@@ -207,7 +210,7 @@ public class GenerativeAnswerComposerTests
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        Assert.Equal(0, extractive.Calls);
+        Assert.Equal(ConsultedFirst, extractive.Calls);
     }
 
     [Fact]
@@ -236,7 +239,7 @@ public class GenerativeAnswerComposerTests
 
         var final = updates[^1].Final!;
         Assert.Equal(AnswerMode.Fallback, final.Mode);
-        Assert.Equal(1, extractive.Calls);
+        Assert.Equal(ConsultedFirst + 1, extractive.Calls);
         Assert.Contains("Note: the language model", final.Text, StringComparison.Ordinal);
     }
 
@@ -266,7 +269,7 @@ public class GenerativeAnswerComposerTests
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        Assert.Equal(0, extractive.Calls);
+        Assert.Equal(ConsultedFirst, extractive.Calls);
     }
 
     private static string LastMessage(System.Text.Json.JsonElement request)
