@@ -60,7 +60,7 @@ internal sealed partial class EvidenceFacts
     {
         Index = index;
         Evidence = evidence;
-        Text = WhitespacePattern().Replace(evidence.Sentence.Text, " ");
+        Text = HasWhitespaceToCollapse(evidence.Sentence.Text) ? WhitespacePattern().Replace(evidence.Sentence.Text, " ") : evidence.Sentence.Text;
         var claim = evidence.Claim;
         Source = claim.Source;
         Asserter = claim.Source ?? claim.OtherSources.FirstOrDefault(o => !IsDenialCue(o.Cue));
@@ -75,8 +75,9 @@ internal sealed partial class EvidenceFacts
         var limiting = LimitingPattern().IsMatch(Text);
         Limiting = limiting;
         Absolute = !limiting && AbsolutePattern().IsMatch(Text);
-        Cessation = !limiting && CessationPattern().IsMatch(Text);
-        AttackReport = AttackPattern().IsMatch(Text) && !CessationPattern().IsMatch(Text);
+        var cessation = CessationPattern().IsMatch(Text);
+        Cessation = !limiting && cessation;
+        AttackReport = !cessation && AttackPattern().IsMatch(Text);
         Intent = IntentPattern().IsMatch(Text);
         var subsetOrSpan = SubsetPattern().IsMatch(Text) || SpanPattern().IsMatch(Text);
         CountedFigures = subsetOrSpan ? [] : [.. claim.Figures.Where(f => f.Counts is not null && f.Unit is not null)];
@@ -162,6 +163,35 @@ internal sealed partial class EvidenceFacts
         }
 
         return n;
+    }
+
+    /// <summary>True unless every whitespace run in <paramref name="text"/> is already one plain space (most sentences).</summary>
+    private static bool HasWhitespaceToCollapse(string text)
+    {
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return true;
+                }
+
+                previousSpace = true;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                // The \s class and char.IsWhiteSpace hold the same characters.
+                return true;
+            }
+            else
+            {
+                previousSpace = false;
+            }
+        }
+
+        return false;
     }
 
     public static HashSet<string> ReadTerms(string text, out HashSet<string> entities)

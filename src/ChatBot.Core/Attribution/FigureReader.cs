@@ -56,6 +56,12 @@ internal static partial class FigureReader
         "fled", "captured", "executed", "missing", "arrested", "displaced",
     };
 
+    // Span lookups into the word sets, so reading the words around a number allocates no strings.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownUnitSpans = KnownUnits.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeUnitSpans = TimeUnits.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthWordSpans = MonthWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopAfterNumberSpans = StopAfterNumber.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly (string Words, string Qualifier)[] Qualifiers =
     [
         ("at least", "at least"), ("more than", "more than"), ("over", "more than"), ("upwards of", "more than"),
@@ -221,13 +227,13 @@ internal static partial class FigureReader
 
         // "Oct. 11", "September 19", "19 September"
         var previous = PreviousWord(text, index);
-        if (previous.Length > 0 && MonthWords.Contains(previous.TrimEnd('.').ToString()))
+        if (previous.Length > 0 && MonthWordSpans.Contains(previous.TrimEnd('.')))
         {
             return true;
         }
 
         var next = NextWord(text, end);
-        if (next.Length > 0 && MonthWords.Contains(next.ToString()))
+        if (next.Length > 0 && MonthWordSpans.Contains(next))
         {
             return true;
         }
@@ -235,7 +241,7 @@ internal static partial class FigureReader
         // A bare four-digit year: "in 2015", "since 2012", "May 19, 2015".
         if (span.Length == 4 && span[0] is '1' or '2' && int.TryParse(span, out var year) && year is >= 1800 and <= 2100)
         {
-            return next.Length == 0 || !KnownUnits.Contains(next.ToString());
+            return next.Length == 0 || !KnownUnitSpans.Contains(next);
         }
 
         return false;
@@ -250,7 +256,8 @@ internal static partial class FigureReader
     private static (string? Unit, int End, bool IsTime) ReadUnit(string text, int from)
     {
         var pos = from;
-        string? first = null;
+        var firstStart = -1;
+        var firstLength = 0;
         var firstEnd = from;
         for (var i = 0; i < 4; i++)
         {
@@ -272,8 +279,8 @@ internal static partial class FigureReader
                 pos++;
             }
 
-            var word = text.AsSpan(wordStart, pos - wordStart).TrimEnd('.').ToString();
-            if (i == 0 && TimeUnits.Contains(word))
+            var word = text.AsSpan(wordStart, pos - wordStart).TrimEnd('.');
+            if (i == 0 && TimeUnitSpans.Contains(word))
             {
                 return (null, pos, true);
             }
@@ -285,19 +292,19 @@ internal static partial class FigureReader
 
             if (word.Equals("square", StringComparison.OrdinalIgnoreCase) || word.Equals("sq", StringComparison.OrdinalIgnoreCase))
             {
-                var measure = NextWord(text, pos).ToString();
-                if (KnownUnits.Contains(measure))
+                var measure = NextWord(text, pos);
+                if (KnownUnitSpans.Contains(measure))
                 {
-                    return ("square " + NormaliseUnit(measure), pos + 1 + measure.Length, false);
+                    return ("square " + NormaliseUnit(measure.ToString()), pos + 1 + measure.Length, false);
                 }
             }
 
-            if (KnownUnits.Contains(word))
+            if (KnownUnitSpans.Contains(word))
             {
-                return (NormaliseUnit(word), pos, false);
+                return (NormaliseUnit(word.ToString()), pos, false);
             }
 
-            if (StopAfterNumber.Contains(word))
+            if (StopAfterNumberSpans.Contains(word))
             {
                 break;
             }
@@ -305,12 +312,18 @@ internal static partial class FigureReader
             if (i < 3)
             {
                 // No known unit: the head noun is the last word before a stop ("two significant strongholds").
-                first = word.ToLowerInvariant();
+                firstStart = wordStart;
+                firstLength = word.Length;
                 firstEnd = pos;
             }
         }
 
-        return first is not null && first.Length > 1 && !first.Contains('\'', StringComparison.Ordinal) ? (first, firstEnd, false) : (null, from, false);
+        if (firstStart >= 0 && firstLength > 1 && !text.AsSpan(firstStart, firstLength).Contains('\''))
+        {
+            return (text.Substring(firstStart, firstLength).ToLowerInvariant(), firstEnd, false);
+        }
+
+        return (null, from, false);
     }
 
     private static string NormaliseUnit(string word) => word.ToLowerInvariant() switch
@@ -356,10 +369,15 @@ internal static partial class FigureReader
             forward = forward[..stop];
         }
 
-        var m = CountPattern().Match(forward.ToString());
-        if (m.Success && !ContainsDigit(forward[..m.Index]))
+        foreach (var m in CountPattern().EnumerateMatches(forward))
         {
-            return CanonicalCount(m.Value);
+            // The first match only, as Match would give it.
+            if (!ContainsDigit(forward[..m.Index]))
+            {
+                return CanonicalCount(forward.Slice(m.Index, m.Length).ToString());
+            }
+
+            break;
         }
 
         var previous = PreviousWord(text, start);

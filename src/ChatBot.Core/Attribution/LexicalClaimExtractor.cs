@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ChatBot.Core.Corpus;
@@ -47,8 +48,21 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         "what", "which", "who", "how", "why", "where", "this", "that", "there", "here", "we", "i", "you", "whoever",
     };
 
+    private static readonly string[] CueLeadWords =
+    [
+        "according", "distributed", "released", "posted", "published", "issued", "aired", "broadcast", "circulated",
+        "refused", "refuses", "declined", "declines", "denied", "denies", "deny", "rejected", "rejects", "dismissed",
+        "dismisses", "refuted", "refutes", "accused", "accuses", "accuse", "blamed", "blames", "blame",
+    ];
+
+    // Characters outside ASCII that the regex engine's case-insensitive matching equates with ASCII letters (Kelvin sign,
+    // long s, dotted and dotless i). A sentence holding one skips the word pre-scan below, so results never depend on it.
+    private static readonly SearchValues<char> CaseFoldingOddities = SearchValues.Create("\u212A\u017F\u0130\u0131");
+
     private readonly Regex _cues;
+    private readonly SearchValues<string> _cueWords;
     private readonly Regex? _loaded;
+    private readonly SearchValues<string> _loadedWords;
     private readonly ConditionalWeakTable<SourceCatalog, SourceMatcher> _matchers = [];
 
     public LexicalClaimExtractor()
@@ -59,6 +73,10 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
     public LexicalClaimExtractor(AttributionLexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
+        // Every cue starts with one of these words, and every loaded term with its first word: a sentence holding none
+        // of them (most sentences) skips the regex, and the others start it at the first such word.
+        _cueWords = SearchValues.Create([.. CueLeadWords, .. lexicon.ReportingVerbs.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim())], StringComparison.OrdinalIgnoreCase);
+        _loadedWords = SearchValues.Create([.. lexicon.LoadedTerms.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().Split(' ')[0])], StringComparison.OrdinalIgnoreCase);
         var verbs = string.Join('|', lexicon.ReportingVerbs.Where(v => !string.IsNullOrWhiteSpace(v)).OrderByDescending(v => v.Length).Select(v => Regex.Escape(v.Trim())));
         _cues = new Regex(
             @"\baccording\s+to\b" +
@@ -201,7 +219,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         backward = false;
         AttributedSource? main = null;
         var floor = 0;
-        for (var m = _cues.Match(text); m.Success; m = m.NextMatch())
+        for (var m = NextMatch(_cues, _cueWords, text, 0); m.Success; m = NextMatch(_cues, _cueWords, text, m.Index + m.Length))
         {
             if (InsideQuote(text, m.Index))
             {
@@ -537,14 +555,14 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             return Array.Empty<string>();
         }
 
-        var m = _loaded.Match(text);
+        var m = NextMatch(_loaded, _loadedWords, text, 0);
         if (!m.Success)
         {
             return Array.Empty<string>();
         }
 
         var terms = new List<string>(2);
-        for (; m.Success; m = m.NextMatch())
+        for (; m.Success; m = NextMatch(_loaded, _loadedWords, text, m.Index + m.Length))
         {
             if (!terms.Contains(m.Value, StringComparer.OrdinalIgnoreCase))
             {
@@ -553,6 +571,32 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         }
 
         return terms;
+    }
+
+    /// <summary>
+    /// The next match of <paramref name="pattern"/> at or after <paramref name="from"/>, as <c>NextMatch</c> would give it
+    /// (the pattern never matches empty text), but started at the first word a match can begin with, or not run at all.
+    /// </summary>
+    private static Match NextMatch(Regex pattern, SearchValues<string> leadWords, string text, int from)
+    {
+        if (from > text.Length)
+        {
+            return Match.Empty;
+        }
+
+        var span = text.AsSpan();
+        if (span.IndexOfAny(CaseFoldingOddities) < 0)
+        {
+            var at = span[from..].IndexOfAny(leadWords);
+            if (at < 0)
+            {
+                return Match.Empty;
+            }
+
+            from += at;
+        }
+
+        return pattern.Match(text, from);
     }
 
     private static string NormaliseCue(string cue) => string.Join(' ', cue.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using ChatBot.Core.Corpus;
@@ -10,7 +11,12 @@ namespace ChatBot.Core.Attribution;
 /// </summary>
 internal sealed class SourceMatcher
 {
+    // Characters outside ASCII that the regex engine's case-insensitive matching equates with ASCII letters (Kelvin sign,
+    // long s, dotted and dotless i). Text holding one skips the word pre-scans, so results never depend on them.
+    private static readonly SearchValues<char> CaseFoldingOddities = SearchValues.Create("\u212A\u017F\u0130\u0131");
+
     private readonly Regex? _regex;
+    private readonly SearchValues<string>? _leadWords;
     private readonly Dictionary<string, NamedSource> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NamedSource> _folded = new(StringComparer.OrdinalIgnoreCase);
 
@@ -32,6 +38,15 @@ internal sealed class SourceMatcher
         }
 
         forms.Sort((a, b) => b.Length.CompareTo(a.Length));
+
+        // A mention starts with the first word of its name or alias (up to a space or apostrophe, which the pattern
+        // loosens): text holding none of them is not searched, and the search starts at the first one.
+        var leads = forms.Select(f => f[..LeadLength(f)]).ToList();
+        if (leads.TrueForAll(l => l.Length > 0 && Ascii.IsValid(l)))
+        {
+            _leadWords = SearchValues.Create([.. leads.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+        }
+
         var pattern = new StringBuilder(@"(?<![\w-])(?:");
         for (var i = 0; i < forms.Count; i++)
         {
@@ -56,7 +71,13 @@ internal sealed class SourceMatcher
             yield break;
         }
 
-        for (var m = _regex.Match(text); m.Success; m = m.NextMatch())
+        var from = LeadStart(text, 0);
+        if (from < 0)
+        {
+            yield break;
+        }
+
+        for (var m = _regex.Match(text, from); m.Success; m = m.NextMatch())
         {
             if (Lookup(m.Value) is { } source)
             {
@@ -75,6 +96,31 @@ internal sealed class SourceMatcher
 
         var m = _regex.Match(text, start);
         return m.Success && m.Index == start && Lookup(m.Value) is { } source ? (source, m.Length) : null;
+    }
+
+    /// <summary>Where a mention can first start at or after <paramref name="from"/>, or -1 when none can.</summary>
+    private int LeadStart(string text, int from)
+    {
+        if (_leadWords is null || text.AsSpan().IndexOfAny(CaseFoldingOddities) >= 0)
+        {
+            return from;
+        }
+
+        var at = text.AsSpan(from).IndexOfAny(_leadWords);
+        return at < 0 ? -1 : from + at;
+    }
+
+    private static int LeadLength(string form)
+    {
+        for (var i = 0; i < form.Length; i++)
+        {
+            if (char.IsWhiteSpace(form[i]) || form[i] == '\'')
+            {
+                return i;
+            }
+        }
+
+        return form.Length;
     }
 
     private NamedSource? Lookup(string mention)
