@@ -13,7 +13,7 @@ namespace ChatBot.Core.Indexing;
 
 /// <summary>
 /// The passage index: one SQLite file (<see cref="ChatBotPaths.IndexPath"/>) holding articles, passages (offsets into
-/// the article text), their claims, and a contentless FTS5 table over the analysed passage tokens.
+/// the article text), the claims of their sentences, and a contentless FTS5 table over the analysed passage tokens.
 /// </summary>
 /// <remarks>
 /// <para>Updates are incremental by file fingerprint and atomic. A first build writes a new file with journaling off
@@ -336,10 +336,10 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
         using var insertFile = Command(connection, transaction, "INSERT OR REPLACE INTO files(path, fingerprint) VALUES($p, $f)", "$p", "$f");
         using var insertArticle = new SqliteStatement(
             connection,
-            "INSERT INTO articles(rowid, id, file, source_path, outlet, title, published, published_inferred, byline, url, language, first_passage, passage_count, text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+            "INSERT INTO articles(rowid, id, file, source_path, outlet, title, published, published_inferred, byline, url, language, first_passage, passage_count, text, claims) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
         using var insertPassage = new SqliteStatement(
             connection,
-            "INSERT INTO passages(rowid, article, ordinal, kind, start, length, tokens, repeats, sentences, claims, context) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+            "INSERT INTO passages(rowid, article, ordinal, kind, start, length, tokens, repeats, sentences, context) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         using var insertFts = new SqliteStatement(connection, "INSERT INTO passages_fts(rowid, body) VALUES(?1, ?2)");
 
         // Three stages: one thread reads the corpus in batches (a .jsonl bulk file streams, it is never held whole), a
@@ -391,8 +391,7 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                         p.Bind(7, item.TokenCounts[i]);
                         p.Bind(8, item.Repeats[i]);
                         p.Bind(9, item.Sentences[i]);
-                        p.Bind(10, item.Claims[i]);
-                        p.Bind(11, PassageCodec.EncodeContext(passage.ContextRanges));
+                        p.Bind(10, PassageCodec.EncodeContext(passage.ContextRanges));
                         insertPassage.Execute();
 
                         insertFts.Bind(1, nextPassage);
@@ -418,6 +417,7 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                     a.Bind(12, first);
                     a.Bind(13, nextPassage - first);
                     a.Bind(14, item.CompressedText);
+                    a.Bind(15, item.Claims);
                     insertArticle.Execute();
                     nextArticle++;
                     bytes += article.Text.Length;
@@ -735,8 +735,9 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
     // A batch of one file's articles ready to insert; the file's row is written after its last batch.
     private sealed record PreparedBatch(CorpusFile File, IReadOnlyList<CorpusWarning> Warnings, IReadOnlyList<PreparedArticle> Articles, bool IsLast);
 
-    // One article ready to insert: per passage its analysed text and token count, encoded sentences and claims.
-    private sealed record PreparedArticle(Article Article, IReadOnlyList<Passage> Passages, string[] IndexTexts, int[] TokenCounts, string?[] Repeats, string[] Sentences, byte[]?[] Claims, byte[] CompressedText)
+    // One article ready to insert: per passage its analysed text and token count and encoded sentences; the claims of
+    // the article's passages' sentences in one compressed blob; the compressed text.
+    private sealed record PreparedArticle(Article Article, IReadOnlyList<Passage> Passages, string[] IndexTexts, int[] TokenCounts, string?[] Repeats, string[] Sentences, byte[]? Claims, byte[] CompressedText)
     {
         public static PreparedArticle Create(Article article, IReadOnlyList<Passage> passages, IReadOnlyList<Claim> claims, TextAnalyzer analyzer)
         {
@@ -750,17 +751,15 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
             var counts = new int[passages.Count];
             var repeats = new string?[passages.Count];
             var sentences = new string[passages.Count];
-            var encoded = new byte[]?[passages.Count];
-            var passageClaims = new List<Claim>();
+            var kept = new List<Claim>();
             for (var i = 0; i < passages.Count; i++)
             {
                 var passage = passages[i];
-                passageClaims.Clear();
                 foreach (var sentence in passage.Sentences)
                 {
-                    if (claimsBySentence.TryGetValue(sentence.Index, out var claim))
+                    if (claimsBySentence.Remove(sentence.Index, out var claim))
                     {
-                        passageClaims.Add(claim);
+                        kept.Add(claim);
                     }
                 }
 
@@ -771,10 +770,9 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                 counts[i] = CountTokens(texts[i]);
                 repeats[i] = RepeatedTokens.Encode(texts[i]);
                 sentences[i] = PassageCodec.EncodeSentences(passage.Sentences);
-                encoded[i] = PassageCodec.EncodeClaims(passageClaims);
             }
 
-            return new PreparedArticle(article, passages, texts, counts, repeats, sentences, encoded, BrotliText.Compress(article.Text));
+            return new PreparedArticle(article, passages, texts, counts, repeats, sentences, PassageCodec.EncodeClaims(kept), BrotliText.Compress(article.Text));
         }
 
         private static int CountTokens(string indexText) => indexText.Length == 0 ? 0 : indexText.AsSpan().Count(' ') + 1;

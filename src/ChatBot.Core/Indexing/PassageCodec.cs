@@ -77,7 +77,7 @@ internal static class PassageCodec
     }
 
     /// <summary>
-    /// The claims of one passage that say more than a plain claim (the outlet's voice, nothing found), as compact JSON
+    /// The claims (of a passage or a whole article) that say more than a plain claim (the outlet's voice, nothing found), as compact JSON
     /// (short names, empty and default values left out) compressed with Brotli; null when every claim is plain.
     /// </summary>
     public static byte[]? EncodeClaims(IReadOnlyList<Claim> claims)
@@ -105,7 +105,10 @@ internal static class PassageCodec
         return stored is null ? null : BrotliText.Compress(JsonSerializer.Serialize(stored, Json));
     }
 
-    /// <summary>One claim per sentence, in sentence order: stored ones where there are, plain ones elsewhere.</summary>
+    /// <summary>
+    /// One claim per sentence of <paramref name="sentences"/>, in their order: stored ones where there are, plain ones
+    /// elsewhere; stored claims of other sentences are ignored.
+    /// </summary>
     public static IReadOnlyList<Claim> DecodeClaims(byte[]? encoded, IReadOnlyList<Sentence> sentences)
     {
         var stored = encoded is null ? null : JsonSerializer.Deserialize<List<StoredClaim>>(BrotliText.Decompress(encoded), Json);

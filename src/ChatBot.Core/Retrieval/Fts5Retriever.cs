@@ -318,7 +318,7 @@ public sealed class Fts5Retriever : IRetriever
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT p.ordinal, p.kind, p.start, p.length, p.sentences, p.claims, a.id, a.outlet, a.title, a.published, a.published_inferred, a.byline, a.url, a.language, a.text, p.context "
+        command.CommandText = "SELECT p.ordinal, p.kind, p.start, p.length, p.sentences, a.claims, a.id, a.outlet, a.title, a.published, a.published_inferred, a.byline, a.url, a.language, a.text, p.context "
             + "FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid = $r";
         command.Parameters.AddWithValue("$r", candidate.RowId);
         using var r = command.ExecuteReader();

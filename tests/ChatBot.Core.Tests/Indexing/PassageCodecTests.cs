@@ -65,6 +65,21 @@ public sealed class PassageCodecTests
     }
 
     [Fact]
+    public void DecodeClaims_ArticleBlob_PicksThePassagesSentencesOnly()
+    {
+        var blob = PassageCodec.EncodeClaims(
+        [
+            new Claim { SentenceIndex = 1, LoadedTerms = ["bandits"] },
+            new Claim { SentenceIndex = 5, LoadedTerms = ["terrorists"] },
+        ]);
+
+        var decoded = PassageCodec.DecodeClaims(blob, Sentences);
+
+        Assert.Equal([4, 5, 6], decoded.Select(c => c.SentenceIndex));
+        Assert.Equal([[], ["terrorists"], []], decoded.Select(c => c.LoadedTerms));
+    }
+
+    [Fact]
     public void EncodeClaims_AllPlain_Null()
     {
         Assert.Null(PassageCodec.EncodeClaims([new Claim { SentenceIndex = 4 }, new Claim { SentenceIndex = 5 }]));
