@@ -162,6 +162,7 @@ public sealed class BenchRunner(BenchSettings settings, Action<IServiceCollectio
             else
             {
                 var recalls = new List<double>(questions.Count);
+                var bounded = new List<double>(questions.Count);
                 foreach (var q in questions)
                 {
                     var reference = await exhaustive.TopPassageIdsAsync(q, 10, ct);
@@ -172,9 +173,18 @@ public sealed class BenchRunner(BenchSettings settings, Action<IServiceCollectio
 
                     var ours = (await retriever.RetrieveAsync(new RetrievalQuery { Text = q, Limit = 10 }, ct)).Hits.Take(10).Select(h => h.Passage.Id).ToHashSet(StringComparer.Ordinal);
                     recalls.Add(reference.Count(ours.Contains) / (double)reference.Count);
+                    if (await exhaustive.BoundedTopPassageIdsAsync(q, 10, ct) is { } stage)
+                    {
+                        var top = stage.Take(10).ToHashSet(StringComparer.Ordinal);
+                        bounded.Add(reference.Count(top.Contains) / (double)reference.Count);
+                    }
                 }
 
-                result = result with { RecallAt10 = recalls.Count == 0 ? null : recalls.Average() };
+                result = result with
+                {
+                    RecallAt10 = recalls.Count == 0 ? null : recalls.Average(),
+                    BoundedRecallAt10 = bounded.Count == 0 ? null : bounded.Average(),
+                };
             }
         }
 

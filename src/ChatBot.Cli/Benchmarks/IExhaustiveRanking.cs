@@ -11,4 +11,12 @@ public interface IExhaustiveRanking
 {
     /// <summary>Passage ids (<c>ARTICLE-ID#ORDINAL</c>) of the best <paramref name="limit"/> passages, best first.</summary>
     Task<IReadOnlyList<string>> TopPassageIdsAsync(string question, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Passage ids of the best <paramref name="limit"/> passages of the retriever's bounded BM25 candidate stage (term
+    /// selection and candidate limits applied, before any answer-oriented re-rank), best first; null when the index
+    /// has no such stage to show. The bench reports its recall@10 against <see cref="TopPassageIdsAsync"/>.
+    /// </summary>
+    Task<IReadOnlyList<string>?> BoundedTopPassageIdsAsync(string question, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>?>(null);
 }

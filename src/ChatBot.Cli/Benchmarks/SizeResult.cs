@@ -32,7 +32,11 @@ public sealed record SizeResult
     /// <summary>Retrieval p50/p99 of each run, for the spread.</summary>
     public IReadOnlyList<LatencySummary> RetrievalRuns { get; init; } = [];
 
+    /// <summary>Overlap of the final answer hits (after the answer-oriented re-rank) with the exhaustive BM25 top 10.</summary>
     public double? RecallAt10 { get; init; }
+
+    /// <summary>recall@10 of the bounded BM25 candidate stage alone against the exhaustive BM25 top 10.</summary>
+    public double? BoundedRecallAt10 { get; init; }
 
     public LatencySummary? Ask { get; init; }
 

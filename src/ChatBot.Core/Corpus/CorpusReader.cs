@@ -108,24 +108,13 @@ public sealed class CorpusReader : ICorpusReader
         var articles = new List<Article>();
         var rel = file.RelativePath;
         var root = CorpusRoot(file);
-        SourceCatalog catalog;
-        try
-        {
-            catalog = Catalog(root).Catalog;
-        }
-        catch (CorpusFormatException ex)
-        {
-            warnings.Add(new CorpusWarning(rel, $"sources.yaml could not be used ({ex.Message}); read without it", false));
-            catalog = SourceCatalog.Empty;
-        }
-
-        var context = new ReadContext(rel, catalog, new OutletResolver(catalog), warnings);
+        var context = CreateContext(file, warnings);
         try
         {
             var ext = Path.GetExtension(file.FullPath).ToLowerInvariant();
             if (ext == ".jsonl")
             {
-                ReadJsonLines(file.FullPath, context, articles, cancellationToken);
+                articles.AddRange(ReadJsonLines(file.FullPath, context, cancellationToken));
                 return new CorpusReadResult(articles, warnings);
             }
 
@@ -174,6 +163,18 @@ public sealed class CorpusReader : ICorpusReader
         }
 
         return new CorpusReadResult(articles, warnings);
+    }
+
+    public IEnumerable<CorpusReadResult> ReadBatches(CorpusFile file, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        if (!Path.GetExtension(file.FullPath).Equals(".jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            return [Read(file, cancellationToken)];
+        }
+
+        return ReadJsonLineBatches(file, batchSize, cancellationToken);
     }
 
     /// <summary>True for a file name the corpus treats as an article (not sources.yaml, aliases.yaml, sidecars or a README).</summary>
@@ -287,7 +288,66 @@ public sealed class CorpusReader : ICorpusReader
         }
     }
 
-    private static void ReadJsonLines(string path, ReadContext context, List<Article> articles, CancellationToken cancellationToken)
+    private IEnumerable<CorpusReadResult> ReadJsonLineBatches(CorpusFile file, int batchSize, CancellationToken cancellationToken)
+    {
+        var warnings = new List<CorpusWarning>();
+        var context = CreateContext(file, warnings);
+        var batch = new List<Article>(batchSize);
+        using var articles = ReadJsonLinesOrWarn(file, context, cancellationToken).GetEnumerator();
+        while (articles.MoveNext())
+        {
+            batch.Add(articles.Current);
+            if (batch.Count == batchSize)
+            {
+                yield return new CorpusReadResult(batch, [.. warnings]);
+                batch = new List<Article>(batchSize);
+                warnings.Clear();
+            }
+        }
+
+        yield return new CorpusReadResult(batch, [.. warnings]);
+    }
+
+    // The articles of a .jsonl file; a file that cannot be read ends the sequence with a warning, as Read does.
+    private static IEnumerable<Article> ReadJsonLinesOrWarn(CorpusFile file, ReadContext context, CancellationToken cancellationToken)
+    {
+        using var articles = ReadJsonLines(file.FullPath, context, cancellationToken).GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!articles.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                context.Warnings.Add(new CorpusWarning(file.RelativePath, $"cannot be read: {ex.Message}", true));
+                yield break;
+            }
+
+            yield return articles.Current;
+        }
+    }
+
+    private ReadContext CreateContext(CorpusFile file, List<CorpusWarning> warnings)
+    {
+        SourceCatalog catalog;
+        try
+        {
+            catalog = Catalog(CorpusRoot(file)).Catalog;
+        }
+        catch (CorpusFormatException ex)
+        {
+            warnings.Add(new CorpusWarning(file.RelativePath, $"sources.yaml could not be used ({ex.Message}); read without it", false));
+            catalog = SourceCatalog.Empty;
+        }
+
+        return new ReadContext(file.RelativePath, catalog, new OutletResolver(catalog), warnings);
+    }
+
+    private static IEnumerable<Article> ReadJsonLines(string path, ReadContext context, CancellationToken cancellationToken)
     {
         var stem = Path.GetFileNameWithoutExtension(path);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -323,7 +383,7 @@ public sealed class CorpusReader : ICorpusReader
                 continue;
             }
 
-            articles.Add(article);
+            yield return article;
         }
 
         foreach (var (outlet, (firstLine, count)) in context.BulkUnknownOutlets)

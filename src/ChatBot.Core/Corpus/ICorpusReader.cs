@@ -17,4 +17,12 @@ public interface ICorpusReader
 
     /// <summary>Reads one file: its articles, metadata resolved by precedence, text segmented into reporting and the rest.</summary>
     CorpusReadResult Read(CorpusFile file, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads one file as a sequence of batches, lazily: a .jsonl bulk file yields about <paramref name="batchSize"/>
+    /// articles at a time and is never held whole; other files yield one batch, as <see cref="Read"/> does. Together the
+    /// batches hold what <see cref="Read"/> returns, in the same order, warnings with the same line numbers (warnings
+    /// about the whole file come with the last batch).
+    /// </summary>
+    IEnumerable<CorpusReadResult> ReadBatches(CorpusFile file, int batchSize, CancellationToken cancellationToken) => [Read(file, cancellationToken)];
 }

@@ -13,7 +13,7 @@ namespace ChatBot.Core.Indexing;
 
 /// <summary>
 /// The passage index: one SQLite file (<see cref="ChatBotPaths.IndexPath"/>) holding articles, passages (offsets into
-/// the article text), their claims, and a contentless FTS5 table over the analysed passage tokens.
+/// the article text), the claims of their sentences, and a contentless FTS5 table over the analysed passage tokens.
 /// </summary>
 /// <remarks>
 /// <para>Updates are incremental by file fingerprint and atomic. A first build writes a new file with journaling off
@@ -25,6 +25,9 @@ namespace ChatBot.Core.Indexing;
 public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
 {
     private const int ProgressEvery = 64;
+
+    // Articles read and prepared together: enough to keep every core busy, few enough to keep memory flat.
+    private const int PrepareBatchSize = 256;
     private readonly ChatBotPaths _paths;
     private readonly ICorpusReader _reader;
     private readonly IPassageSplitter _splitter;
@@ -215,7 +218,7 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                 IndexBuildReport report;
                 using (var connection = Open(temp, SqliteOpenMode.ReadWriteCreate))
                 {
-                    Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
+                    Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
                     using (var transaction = connection.BeginTransaction())
                     {
                         Execute(connection, IndexSchema.Create, transaction);
@@ -333,24 +336,26 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
         using var insertFile = Command(connection, transaction, "INSERT OR REPLACE INTO files(path, fingerprint) VALUES($p, $f)", "$p", "$f");
         using var insertArticle = new SqliteStatement(
             connection,
-            "INSERT INTO articles(rowid, id, file, source_path, outlet, title, published, published_inferred, byline, url, language, first_passage, passage_count, text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+            "INSERT INTO articles(rowid, id, file, source_path, outlet, title, published, published_inferred, byline, url, language, first_passage, passage_count, text, claims) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
         using var insertPassage = new SqliteStatement(
             connection,
-            "INSERT INTO passages(rowid, article, ordinal, kind, start, length, tokens, repeats, sentences, claims, context) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+            "INSERT INTO passages(rowid, article, ordinal, kind, start, length, tokens, repeats, sentences, context) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         using var insertFts = new SqliteStatement(connection, "INSERT INTO passages_fts(rowid, body) VALUES(?1, ?2)");
 
-        // Two stages on two threads: reading, splitting, claim extraction and analysis run ahead on a worker while this
-        // thread does the SQLite writes (SQLite takes one writer). The queue is bounded, so memory stays flat.
+        // Three stages: one thread reads the corpus in batches (a .jsonl bulk file streams, it is never held whole), a
+        // pool prepares each batch's articles in parallel (splitting, claim extraction, analysis, compression) keeping
+        // their order, and this thread does the SQLite writes (SQLite takes one writer). The queues are bounded, so
+        // memory stays flat however large the corpus.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var queue = new BlockingCollection<PreparedFile>(boundedCapacity: 8);
-        var producer = Task.Run(() => Prepare(files, analyzer, catalog, queue, stop.Token), stop.Token);
+        using var queue = new BlockingCollection<PreparedBatch>(boundedCapacity: 4);
+        var producer = Task.Run(() => Prepare(files, analyzer, catalog, queue, stop), stop.Token);
         var f = 0;
         try
         {
             foreach (var prepared in queue.GetConsumingEnumerable(stop.Token))
             {
                 var file = prepared.File;
-                if (f++ % ProgressEvery == 0)
+                if (prepared.IsLast && f++ % ProgressEvery == 0)
                 {
                     progress?.Report(new IndexProgress(f - 1, files.Count, file.RelativePath));
                 }
@@ -386,8 +391,7 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                         p.Bind(7, item.TokenCounts[i]);
                         p.Bind(8, item.Repeats[i]);
                         p.Bind(9, item.Sentences[i]);
-                        p.Bind(10, item.Claims[i]);
-                        p.Bind(11, PassageCodec.EncodeContext(passage.ContextRanges));
+                        p.Bind(10, PassageCodec.EncodeContext(passage.ContextRanges));
                         insertPassage.Execute();
 
                         insertFts.Bind(1, nextPassage);
@@ -412,7 +416,8 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                     a.Bind(11, m.Language);
                     a.Bind(12, first);
                     a.Bind(13, nextPassage - first);
-                    a.Bind(14, article.Text);
+                    a.Bind(14, item.CompressedText);
+                    a.Bind(15, item.Claims);
                     insertArticle.Execute();
                     nextArticle++;
                     bytes += article.Text.Length;
@@ -426,9 +431,12 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                     }
                 }
 
-                insertFile.Parameters[0].Value = file.RelativePath;
-                insertFile.Parameters[1].Value = file.Fingerprint;
-                insertFile.ExecuteNonQuery();
+                if (prepared.IsLast)
+                {
+                    insertFile.Parameters[0].Value = file.RelativePath;
+                    insertFile.Parameters[1].Value = file.Fingerprint;
+                    insertFile.ExecuteNonQuery();
+                }
             }
         }
         catch
@@ -479,41 +487,122 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
         };
     }
 
-    // The first stage of Write: everything per article that needs no database, in corpus order.
-    private void Prepare(IReadOnlyList<CorpusFile> files, TextAnalyzer analyzer, SourceCatalog catalog, BlockingCollection<PreparedFile> queue, CancellationToken cancellationToken)
+    // The reading and preparing stages of Write: everything per article that needs no database, in corpus order.
+    private void Prepare(IReadOnlyList<CorpusFile> files, TextAnalyzer analyzer, SourceCatalog catalog, BlockingCollection<PreparedBatch> queue, CancellationTokenSource stop)
     {
+        var cancellationToken = stop.Token;
+        using var groups = new BlockingCollection<List<ReadBatch>>(boundedCapacity: 2);
+        var reading = Task.Run(() => ReadGroups(files, groups, cancellationToken), cancellationToken);
         try
         {
-            foreach (var file in files)
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            foreach (var group in groups.GetConsumingEnumerable(cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var read = _reader.Read(file, cancellationToken);
-                var warnings = new List<CorpusWarning>(read.Warnings);
-                var articles = new List<PreparedArticle>(read.Articles.Count);
-                foreach (var article in read.Articles)
+                var articles = group.SelectMany(b => b.Articles).ToArray();
+                var prepared = new PreparedArticle?[articles.Length];
+                var failures = new string?[articles.Length];
+                Parallel.For(0, articles.Length, parallel, i =>
                 {
-                    IReadOnlyList<Passage> passages;
-                    IReadOnlyList<Claim> claims;
+                    var article = articles[i];
                     try
                     {
-                        passages = _splitter.Split(article);
-                        claims = _claims.Extract(article, passages, catalog);
+                        var passages = _splitter.Split(article);
+                        var claims = _claims.Extract(article, passages, catalog);
+                        prepared[i] = PreparedArticle.Create(article, passages, claims, analyzer);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException && ex is InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException or NullReferenceException or NotSupportedException)
                     {
-                        warnings.Add(new CorpusWarning(article.SourcePath, $"could not be split into passages or claims: {ex.Message}", Skipped: true));
-                        continue;
+                        failures[i] = ex.Message;
+                    }
+                });
+
+                var at = 0;
+                foreach (var batch in group)
+                {
+                    var warnings = new List<CorpusWarning>(batch.Warnings);
+                    var ready = new List<PreparedArticle>(batch.Articles.Count);
+                    for (var end = at + batch.Articles.Count; at < end; at++)
+                    {
+                        if (failures[at] is { } failure)
+                        {
+                            warnings.Add(new CorpusWarning(articles[at].SourcePath, $"could not be split into passages or claims: {failure}", Skipped: true));
+                        }
+                        else
+                        {
+                            ready.Add(prepared[at]!);
+                        }
                     }
 
-                    articles.Add(PreparedArticle.Create(article, passages, claims, analyzer));
+                    queue.Add(new PreparedBatch(batch.File, warnings, ready, batch.IsLast), cancellationToken);
                 }
-
-                queue.Add(new PreparedFile(file, warnings, articles), cancellationToken);
             }
+        }
+        catch
+        {
+            stop.Cancel();
+            throw;
         }
         finally
         {
             queue.CompleteAdding();
+            try
+            {
+                reading.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The reader stopped because this stage or the writer did: their exception is the one that counts.
+            }
+        }
+    }
+
+    // The first stage: reads the files in order, in batches, grouped to about PrepareBatchSize articles for the pool.
+    private void ReadGroups(IReadOnlyList<CorpusFile> files, BlockingCollection<List<ReadBatch>> groups, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var group = new List<ReadBatch>();
+            var count = 0;
+            foreach (var file in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                ReadBatch? previous = null;
+                foreach (var read in _reader.ReadBatches(file, PrepareBatchSize, cancellationToken))
+                {
+                    if (previous is not null)
+                    {
+                        group.Add(previous);
+                        count += previous.Articles.Count;
+                    }
+
+                    previous = new ReadBatch(file, read.Articles, read.Warnings, IsLast: false);
+                    if (count >= PrepareBatchSize)
+                    {
+                        groups.Add(group, cancellationToken);
+                        group = [];
+                        count = 0;
+                    }
+                }
+
+                var last = previous is null ? new ReadBatch(file, [], [], IsLast: true) : previous with { IsLast = true };
+                group.Add(last);
+                count += last.Articles.Count;
+                if (count >= PrepareBatchSize)
+                {
+                    groups.Add(group, cancellationToken);
+                    group = [];
+                    count = 0;
+                }
+            }
+
+            if (group.Count > 0)
+            {
+                groups.Add(group, cancellationToken);
+            }
+        }
+        finally
+        {
+            groups.CompleteAdding();
         }
     }
 
@@ -640,10 +729,15 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private sealed record PreparedFile(CorpusFile File, IReadOnlyList<CorpusWarning> Warnings, IReadOnlyList<PreparedArticle> Articles);
+    // A batch of one file's articles as read.
+    private sealed record ReadBatch(CorpusFile File, IReadOnlyList<Article> Articles, IReadOnlyList<CorpusWarning> Warnings, bool IsLast);
 
-    // One article ready to insert: per passage its analysed text and token count, encoded sentences and claims.
-    private sealed record PreparedArticle(Article Article, IReadOnlyList<Passage> Passages, string[] IndexTexts, int[] TokenCounts, string?[] Repeats, string[] Sentences, string?[] Claims)
+    // A batch of one file's articles ready to insert; the file's row is written after its last batch.
+    private sealed record PreparedBatch(CorpusFile File, IReadOnlyList<CorpusWarning> Warnings, IReadOnlyList<PreparedArticle> Articles, bool IsLast);
+
+    // One article ready to insert: per passage its analysed text and token count and encoded sentences; the claims of
+    // the article's passages' sentences in one compressed blob; the compressed text.
+    private sealed record PreparedArticle(Article Article, IReadOnlyList<Passage> Passages, string[] IndexTexts, int[] TokenCounts, string?[] Repeats, string[] Sentences, byte[]? Claims, byte[] CompressedText)
     {
         public static PreparedArticle Create(Article article, IReadOnlyList<Passage> passages, IReadOnlyList<Claim> claims, TextAnalyzer analyzer)
         {
@@ -657,17 +751,15 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
             var counts = new int[passages.Count];
             var repeats = new string?[passages.Count];
             var sentences = new string[passages.Count];
-            var encoded = new string?[passages.Count];
-            var passageClaims = new List<Claim>();
+            var kept = new List<Claim>();
             for (var i = 0; i < passages.Count; i++)
             {
                 var passage = passages[i];
-                passageClaims.Clear();
                 foreach (var sentence in passage.Sentences)
                 {
-                    if (claimsBySentence.TryGetValue(sentence.Index, out var claim))
+                    if (claimsBySentence.Remove(sentence.Index, out var claim))
                     {
-                        passageClaims.Add(claim);
+                        kept.Add(claim);
                     }
                 }
 
@@ -678,10 +770,9 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                 counts[i] = CountTokens(texts[i]);
                 repeats[i] = RepeatedTokens.Encode(texts[i]);
                 sentences[i] = PassageCodec.EncodeSentences(passage.Sentences);
-                encoded[i] = PassageCodec.EncodeClaims(passageClaims);
             }
 
-            return new PreparedArticle(article, passages, texts, counts, repeats, sentences, encoded);
+            return new PreparedArticle(article, passages, texts, counts, repeats, sentences, PassageCodec.EncodeClaims(kept), BrotliText.Compress(article.Text));
         }
 
         private static int CountTokens(string indexText) => indexText.Length == 0 ? 0 : indexText.AsSpan().Count(' ') + 1;

@@ -1,9 +1,11 @@
 namespace ChatBot.Core.Indexing;
 
 /// <summary>
-/// The SQLite layout of the index file. Articles keep their full text (quotes are exact substrings of it); passages
-/// are offsets into it; the FTS5 table is contentless (it holds only the analysed tokens' postings), so the file
-/// stays small. Passage rowids of one article are contiguous, so an article's passages are a rowid range. A passage keeps
+/// The SQLite layout of the index file. Articles keep their full text Brotli-compressed (<see cref="BrotliText"/>;
+/// quotes are exact substrings of the text read back); passages are offsets into it; the claims of an article's
+/// passages are one blob of compact compressed JSON in the article's row (<see cref="PassageCodec"/>; a passage picks
+/// its sentences' claims from it); the FTS5 table is contentless (it holds only the analysed tokens' postings), so the
+/// file stays small. Passage rowids of one article are contiguous, so an article's passages are a rowid range. A passage keeps
 /// its length in analysed tokens and the tokens it holds more than once ("token count ..."), so retrieval can compute
 /// BM25 itself without reading postings (<see cref="RepeatedTokens"/>). A passage's context (the sub-headline in force
 /// and the sentence before it) is indexed with it and kept as ranges of the article text.
@@ -11,7 +13,7 @@ namespace ChatBot.Core.Indexing;
 internal static class IndexSchema
 {
     /// <summary>Bump when the tables change: a different value forces a full rebuild.</summary>
-    public const string Version = "schema-3";
+    public const string Version = "schema-5";
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -30,7 +32,8 @@ internal static class IndexSchema
             language TEXT,
             first_passage INTEGER NOT NULL,
             passage_count INTEGER NOT NULL,
-            text TEXT NOT NULL);
+            text BLOB NOT NULL,
+            claims BLOB);
         CREATE INDEX articles_file ON articles(file);
         CREATE TABLE passages(
             rowid INTEGER PRIMARY KEY,
@@ -42,7 +45,6 @@ internal static class IndexSchema
             tokens INTEGER NOT NULL,
             repeats TEXT,
             sentences TEXT NOT NULL,
-            claims TEXT,
             context TEXT);
         CREATE VIRTUAL TABLE passages_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
         CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row');

@@ -318,7 +318,7 @@ public sealed class Fts5Retriever : IRetriever
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT p.ordinal, p.kind, p.start, p.length, p.sentences, p.claims, a.id, a.outlet, a.title, a.published, a.published_inferred, a.byline, a.url, a.language, a.text, p.context "
+        command.CommandText = "SELECT p.ordinal, p.kind, p.start, p.length, p.sentences, a.claims, a.id, a.outlet, a.title, a.published, a.published_inferred, a.byline, a.url, a.language, a.text, p.context "
             + "FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid = $r";
         command.Parameters.AddWithValue("$r", candidate.RowId);
         using var r = command.ExecuteReader();
@@ -327,7 +327,7 @@ public sealed class Fts5Retriever : IRetriever
             return null;
         }
 
-        var text = r.GetString(14);
+        var text = BrotliText.Decompress(r.GetFieldValue<byte[]>(14));
         var articleId = r.GetString(6);
         var ordinal = r.GetInt32(0);
         var sentences = PassageCodec.DecodeSentences(r.GetString(4), text);
@@ -359,7 +359,7 @@ public sealed class Fts5Retriever : IRetriever
         {
             Passage = passage,
             Article = metadata,
-            Claims = PassageCodec.DecodeClaims(r.IsDBNull(5) ? null : r.GetString(5), sentences),
+            Claims = PassageCodec.DecodeClaims(r.IsDBNull(5) ? null : r.GetFieldValue<byte[]>(5), sentences),
             Score = candidate.Score,
         };
     }

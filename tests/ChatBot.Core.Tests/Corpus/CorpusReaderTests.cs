@@ -332,6 +332,38 @@ public sealed class CorpusReaderTests : IDisposable
     }
 
     [Fact]
+    public void ReadBatches_JsonLines_SameArticlesAndWarningsAsReadInBatchesOfTheGivenSize()
+    {
+        _corpus.Write("sources.yaml", Sources);
+        var lines = Enumerable.Range(1, 7).Select(i => i == 3
+            ? "{not json"
+            : $$"""{"id":"b{{i}}","outlet":"{{(i == 5 ? "Frontline Daily" : "UPI")}}","body":"Text {{i}}."}""");
+        _corpus.Write("bulk.jsonl", string.Join('\n', lines) + "\n");
+        var file = _reader.Scan(_corpus.Root, CancellationToken.None).Single(f => f.RelativePath == "bulk.jsonl");
+
+        var batches = _reader.ReadBatches(file, 2, CancellationToken.None).ToList();
+        var whole = _reader.Read(file, CancellationToken.None);
+
+        Assert.Equal([2, 2, 2, 0], batches.Select(b => b.Articles.Count));
+        Assert.Equal(whole.Articles.Select(a => a.SourcePath), batches.SelectMany(b => b.Articles).Select(a => a.SourcePath));
+        Assert.Equal(whole.Warnings, batches.SelectMany(b => b.Warnings));
+        Assert.Equal("bulk.jsonl:3", Assert.Single(batches[1].Warnings).Path);
+        Assert.Equal("bulk.jsonl:5", Assert.Single(batches[^1].Warnings).Path);
+    }
+
+    [Fact]
+    public void ReadBatches_SingleArticleFile_OneBatchAsRead()
+    {
+        _corpus.Write("sources.yaml", Sources);
+        _corpus.Write("a.txt", Body);
+        var file = _reader.Scan(_corpus.Root, CancellationToken.None).Single(f => f.RelativePath == "a.txt");
+
+        var batch = Assert.Single(_reader.ReadBatches(file, 2, CancellationToken.None));
+
+        Assert.Equal("a.txt", Assert.Single(batch.Articles).SourcePath);
+    }
+
+    [Fact]
     public void Read_NoCatalog_OutletNamedInMetadataKeptAsGiven()
     {
         _corpus.Write("bulk.jsonl", """{"id":"x1","outlet":"Frontline Daily","body":"Text."}""");

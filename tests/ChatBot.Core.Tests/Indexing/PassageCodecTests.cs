@@ -1,0 +1,104 @@
+using ChatBot.Core.Attribution;
+using ChatBot.Core.Corpus;
+using ChatBot.Core.Indexing;
+
+namespace ChatBot.Core.Tests.Indexing;
+
+public sealed class PassageCodecTests
+{
+    private const string Text = "Rebels took the town. At least 10 fighters were killed on Friday, the Observatory said. It rained.";
+
+    private static readonly Sentence[] Sentences =
+    [
+        new() { Index = 4, Start = 0, Text = "Rebels took the town." },
+        new() { Index = 5, Start = 22, Text = "At least 10 fighters were killed on Friday, the Observatory said." },
+        new() { Index = 6, Start = 88, Text = "It rained." },
+    ];
+
+    [Fact]
+    public void EncodeClaims_EveryFieldSet_RoundTripsEveryField()
+    {
+        var claim = new Claim
+        {
+            SentenceIndex = 5,
+            Source = new AttributedSource { Name = "the Observatory", Kind = SourceKind.Monitor, Cue = "said", Via = "AFP", NamedInSentence = true },
+            OtherSources = [new AttributedSource { Name = "Moscow", Kind = SourceKind.Government, Cue = "denied" }],
+            Hedges = [new Hedge(HedgeKind.Alleged, "allegedly"), new Hedge(HedgeKind.RefusedToAdmit, "refused to admit")],
+            Figures =
+            [
+                new Figure { Text = "at least 10", Value = 10, Low = 10, Unit = "fighters", Counts = "killed", Qualifier = "at least" },
+                new Figure { Text = "zero", Value = 0, Low = 0, High = 0 },
+            ],
+            RefersTo = new DateOnly(2016, 3, 4),
+            LoadedTerms = ["terrorists", "liberated"],
+        };
+
+        var decoded = PassageCodec.DecodeClaims(PassageCodec.EncodeClaims([claim]), Sentences);
+
+        var back = decoded[1];
+        Assert.Equal(claim.SentenceIndex, back.SentenceIndex);
+        Assert.Equal(claim.Source, back.Source);
+        Assert.Equal(claim.OtherSources, back.OtherSources);
+        Assert.Equal(claim.Hedges, back.Hedges);
+        Assert.Equal(claim.Figures, back.Figures);
+        Assert.Equal(claim.RefersTo, back.RefersTo);
+        Assert.Equal(claim.LoadedTerms, back.LoadedTerms);
+        Assert.True(back.IsHedged);
+    }
+
+    [Fact]
+    public void EncodeClaims_PlainClaimsBesideOneWithOnlyOtherSources_KeepsItAndFillsThePlainOnes()
+    {
+        var claims = new[]
+        {
+            new Claim { SentenceIndex = 4 },
+            new Claim { SentenceIndex = 5, OtherSources = [new AttributedSource { Name = "activists", Kind = SourceKind.Unnamed }] },
+            new Claim { SentenceIndex = 6 },
+        };
+
+        var decoded = PassageCodec.DecodeClaims(PassageCodec.EncodeClaims(claims), Sentences);
+
+        Assert.Equal([4, 5, 6], decoded.Select(c => c.SentenceIndex));
+        Assert.Equal("activists", Assert.Single(decoded[1].OtherSources).Name);
+        Assert.Null(decoded[0].Source);
+        Assert.Empty(decoded[2].Figures);
+    }
+
+    [Fact]
+    public void DecodeClaims_ArticleBlob_PicksThePassagesSentencesOnly()
+    {
+        var blob = PassageCodec.EncodeClaims(
+        [
+            new Claim { SentenceIndex = 1, LoadedTerms = ["bandits"] },
+            new Claim { SentenceIndex = 5, LoadedTerms = ["terrorists"] },
+        ]);
+
+        var decoded = PassageCodec.DecodeClaims(blob, Sentences);
+
+        Assert.Equal([4, 5, 6], decoded.Select(c => c.SentenceIndex));
+        Assert.Equal([[], ["terrorists"], []], decoded.Select(c => c.LoadedTerms));
+    }
+
+    [Fact]
+    public void EncodeClaims_AllPlain_Null()
+    {
+        Assert.Null(PassageCodec.EncodeClaims([new Claim { SentenceIndex = 4 }, new Claim { SentenceIndex = 5 }]));
+    }
+
+    [Fact]
+    public void EncodeSentences_RoundTrip_ExactSubstringsOfTheText()
+    {
+        var decoded = PassageCodec.DecodeSentences(PassageCodec.EncodeSentences(Sentences), Text);
+
+        Assert.Equal(Sentences, decoded);
+    }
+
+    [Fact]
+    public void EncodeContext_RoundTrip_RangesAndTheirText()
+    {
+        var (ranges, text) = PassageCodec.DecodeContext(PassageCodec.EncodeContext([new TextRange(0, 21), new TextRange(88, 10)]), Text);
+
+        Assert.Equal([new TextRange(0, 21), new TextRange(88, 10)], ranges);
+        Assert.Equal("Rebels took the town. It rained.", text);
+    }
+}
