@@ -16,7 +16,6 @@ namespace ChatBot.EndToEnd.Tests;
 /// </summary>
 public sealed class WebChatPageTests : IAsyncLifetime, IDisposable
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private readonly ChatBotServerFactory _factory = new();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -24,17 +23,10 @@ public sealed class WebChatPageTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium); test.sh does this.");
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         _baseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        (_playwright, _browser) = await HeadlessChromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()

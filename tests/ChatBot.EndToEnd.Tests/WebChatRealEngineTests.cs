@@ -8,7 +8,6 @@ namespace ChatBot.EndToEnd.Tests;
 /// </summary>
 public sealed class WebChatRealEngineTests : IAsyncLifetime, IDisposable
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private static readonly string ArtifactDirectory = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults");
     private readonly RealEngineServerFactory _server = new();
     private IPlaywright? _playwright;
@@ -16,15 +15,8 @@ public sealed class WebChatRealEngineTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium); test.sh does this.");
         await _server.StartAsync(TimeSpan.FromSeconds(30));
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        (_playwright, _browser) = await HeadlessChromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()
