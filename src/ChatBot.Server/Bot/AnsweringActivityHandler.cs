@@ -178,9 +178,10 @@ public sealed class AnsweringActivityHandler : ActivityHandler
             return;
         }
 
-        var rated = inbound.Conversation?.Id is { } conversationId && inbound.ReplyToId is { } replyId
-            ? _ledger.Find(conversationId, replyId)
-            : null;
+        // Feedback names the reply it rates; a client that does not (the Agents Playground) rates the latest answer.
+        var rated = inbound.Conversation?.Id is not { } conversationId ? null
+            : inbound.ReplyToId is { } replyId ? _ledger.Find(conversationId, replyId)
+            : _ledger.FindLatest(conversationId);
         if (rated is null)
         {
             BotLog.FeedbackWithoutAnswer(_logger, inbound.ReplyToId);

@@ -10,4 +10,7 @@ public interface IReplyLedger
     void Remember(string conversationId, string replyId, AnsweredReply reply);
 
     AnsweredReply? Find(string conversationId, string replyId);
+
+    /// <summary>The conversation's most recent answer still remembered (for feedback that names no reply).</summary>
+    AnsweredReply? FindLatest(string conversationId);
 }

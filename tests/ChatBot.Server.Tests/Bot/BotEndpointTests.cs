@@ -199,6 +199,36 @@ public sealed class BotEndpointTests : IClassFixture<BotFrameworkLoopback>, IDis
     }
 
     [Fact]
+    public async Task Post_FeedbackInvokeWithoutReplyToId_RatesTheConversationsLatestAnswer()
+    {
+        await _client.SendAsync(BotActivities.Post(BotActivities.TeamsMessage(_loopback.ServiceUrl, "How close did IS get to Palmyra?"), _loopback.ChannelToken()));
+        var replyId = (await _loopback.WaitForPostedAsync(2))[^1].AssignedId;
+        var ledger = _factory.Services.GetRequiredService<IReplyLedger>();
+        for (var waited = 0; ledger.Find("a:1personal-chat", replyId) is null && waited < 5000; waited += 20)
+        {
+            await Task.Delay(20);
+        }
+
+        // As the Agents Playground sends it: no replyToId.
+        var invoke = BotActivities.TeamsMessage(_loopback.ServiceUrl, string.Empty, id: "invoke-2");
+        invoke["type"] = "invoke";
+        invoke["name"] = "message/submitAction";
+        invoke["value"] = new JsonObject
+        {
+            ["actionName"] = "feedback",
+            ["actionValue"] = new JsonObject { ["reaction"] = "like", ["feedback"] = "{\"feedbackText\":\"clear\"}" },
+        };
+
+        using var response = await _client.SendAsync(BotActivities.Post(invoke, _loopback.ChannelToken()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var record = Assert.Single(_factory.Feedback.Records);
+        Assert.True(record.Helpful);
+        Assert.Equal("How close did IS get to Palmyra?", record.Question);
+        Assert.Contains("within four kilometres", record.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_FeedbackInvoke_StoresFeedbackWithTheAnswerAndReturns200Empty()
     {
         await _client.SendAsync(BotActivities.Post(BotActivities.TeamsMessage(_loopback.ServiceUrl, "How close did IS get to Palmyra?"), _loopback.ChannelToken()));
