@@ -106,33 +106,31 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
         var model = new List<Dictionary<string, object?>>();
         foreach (var dispute in disputes)
         {
+            var positions = dispute.Positions.Select(p => new DisputePosition
             {
-                var positions = dispute.Positions.Select(p => new DisputePosition
+                Claim = SentenceText.Display(p.Evidence),
+                By = p.Claimant,
+                Outlet = p.Evidence.Article.Outlet,
+                Citation = ledger.Cite(p.Evidence),
+            }).ToList();
+            var topic = NeutralTopic(dispute, focus);
+            answerDisputes.Add(new Dispute { Kind = dispute.Kind, Topic = topic, Positions = positions });
+            model.Add(new Dictionary<string, object?>
+            {
+                ["topic"] = topic,
+                ["isConflict"] = dispute.Kind == DisputeKind.Conflict,
+                ["isUnverified"] = dispute.Kind == DisputeKind.Unverified,
+                ["isDenied"] = dispute.Kind == DisputeKind.Denied,
+                ["positions"] = positions.Select(p => new Dictionary<string, object?>
                 {
-                    Claim = SentenceText.Display(p.Evidence),
-                    By = p.Claimant,
-                    Outlet = p.Evidence.Article.Outlet,
-                    Citation = ledger.Cite(p.Evidence),
-                }).ToList();
-                var topic = NeutralTopic(dispute, focus);
-                answerDisputes.Add(new Dispute { Kind = dispute.Kind, Topic = topic, Positions = positions });
-                model.Add(new Dictionary<string, object?>
-                {
-                    ["topic"] = topic,
-                    ["isConflict"] = dispute.Kind == DisputeKind.Conflict,
-                    ["isUnverified"] = dispute.Kind == DisputeKind.Unverified,
-                    ["isDenied"] = dispute.Kind == DisputeKind.Denied,
-                    ["positions"] = positions.Select(p => new Dictionary<string, object?>
-                    {
-                        ["by"] = p.By,
-                        ["outlet"] = p.Outlet,
-                        ["sameAsOutlet"] = string.Equals(p.By, p.Outlet, StringComparison.OrdinalIgnoreCase),
-                        ["claim"] = p.Claim,
-                        ["claimQuoted"] = p.Claim.Length > 0 && p.Claim[0] is '"' or '“' or '‘',
-                        ["citation"] = p.Citation,
-                    }).ToList(),
-                });
-            }
+                    ["by"] = p.By,
+                    ["outlet"] = p.Outlet,
+                    ["sameAsOutlet"] = string.Equals(p.By, p.Outlet, StringComparison.OrdinalIgnoreCase),
+                    ["claim"] = p.Claim,
+                    ["claimQuoted"] = p.Claim.Length > 0 && p.Claim[0] is '"' or '“' or '‘',
+                    ["citation"] = p.Citation,
+                }).ToList(),
+            });
         }
 
         if (model.Count > 0)

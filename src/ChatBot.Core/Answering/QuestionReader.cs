@@ -60,17 +60,12 @@ public sealed partial class QuestionReader
 
         var outlets = new List<string>();
         var searchText = question;
-        foreach (var outlet in catalog.Outlets)
+        foreach (var (outlet, pattern) in OutletPatterns.GetValue(catalog, Compile))
         {
-            foreach (var name in outlet.Aliases.Prepend(outlet.Name).OrderByDescending(n => n.Length))
+            if (pattern.IsMatch(searchText))
             {
-                var pattern = new Regex($@"(?<![\w-])(?:the\s+)?{Regex.Escape(name)}(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
-                if (pattern.IsMatch(searchText))
-                {
-                    outlets.Add(outlet.Name);
-                    searchText = pattern.Replace(searchText, " ");
-                    break;
-                }
+                outlets.Add(outlet);
+                searchText = pattern.Replace(searchText, " ");
             }
         }
 
@@ -145,6 +140,14 @@ public sealed partial class QuestionReader
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’-]*", RegexOptions.CultureInvariant)]
     private static partial Regex SurfaceWord();
+
+    // One pattern per outlet (its name and aliases, longest first), compiled once per sources.yaml version.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SourceCatalog, (string Outlet, Regex Pattern)[]> OutletPatterns = new();
+
+    private static (string Outlet, Regex Pattern)[] Compile(SourceCatalog catalog) =>
+        [.. catalog.Outlets.Select(outlet => (outlet.Name, new Regex(
+            $@"(?<![\w-])(?:the\s+)?(?:{string.Join('|', outlet.Aliases.Prepend(outlet.Name).OrderByDescending(n => n.Length).Select(Regex.Escape))})(?![\w-])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50))))];
 
     private static bool IsYear(string term) => term.Length == 4 && term.All(char.IsAsciiDigit) && term[0] is '1' or '2';
 

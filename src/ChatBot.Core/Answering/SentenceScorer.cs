@@ -170,7 +170,4 @@ public sealed partial class SentenceScorer
     // A distance, not an area: "four kilometres", "20 km", "12.5 miles", but not "40,000 square miles".
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<!square\s)\b(?:kilomet(?:re|er)s?|km|miles?|metres?|meters?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex DistanceWords();
-
-    /// <summary>True when the passage is a caption (citable, but weaker than reporting).</summary>
-    internal static bool IsCaption(EvidenceSentence evidence) => evidence.Hit.Passage.Kind == PassageKind.Caption;
 }

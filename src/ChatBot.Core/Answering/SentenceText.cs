@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using ChatBot.Core.Retrieval;
 
@@ -53,29 +52,7 @@ internal static partial class SentenceText
     /// <summary>The quote with runs of whitespace (line breaks, non-breaking spaces) shown as single spaces.</summary>
     public static string Display(EvidenceSentence evidence) => Tidy(Quote(evidence));
 
-    public static string Tidy(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-
-            if (space && builder.Length > 0)
-            {
-                builder.Append(' ');
-            }
-
-            space = false;
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
+    public static string Tidy(string text) => Corpus.TextBlocks.Normalize(text);
 
     /// <summary>True when the sentence cannot follow "reported that": it opens with a quotation or a connective.</summary>
     public static bool NeedsColon(string display)
