@@ -34,20 +34,33 @@ public static class BenchReportWriter
             }
 
             sb.Append(")\n\n");
+            var paired = s.Paired;
+            if (paired is not null)
+            {
+                sb.Append(Invariant($"Medians of {paired.Rounds} rounds, each a Lucene run (peers harness) then ours; the ratios are medians of each round's own ratio.\n\n"));
+            }
+
             sb.Append("| figure | ours | Lucene (peers) | ours / Lucene | target (issue 7, at 100k) |\n|---|---:|---:|---:|---|\n");
             Row(sb, "index build, articles/s", s.ArticlesPerSecond, null, "F0", "");
-            Row(sb, "index build, MB/s of article text", s.MegabytesPerSecond, l?.MegabytesPerSecond, "F1", "≥ Lucene (ratio ≥ 1)");
-            Row(sb, "index on disk, MiB", s.IndexMiB, l?.IndexMiB, "F0", Invariant($"≤ 2× article text ({(s.ArticleTextMB is { } mb ? (2 * mb * 1e6 / 1048576).ToString("F0", CultureInfo.InvariantCulture) : "?")} MiB)"));
+            Row(sb, "index build, MB/s of article text", s.MegabytesPerSecond, l?.MegabytesPerSecond, "F1", "≥ Lucene (ratio ≥ 1)", paired?.BuildRate);
+            Row(sb, "index on disk, MiB", s.IndexMiB, l?.IndexMiB, "F0", Invariant($"≤ 2× article text ({(s.ArticleTextMB is { } mb ? (2 * mb * 1e6 / 1048576).ToString("F0", CultureInfo.InvariantCulture) : "?")} MiB)"), paired?.IndexSize);
             Row(sb, "peak RSS while indexing, MiB", s.IndexPeakRssMiB, l?.IndexPeakRssMiB, "F0", "");
-            Row(sb, "retrieval p50, ms", s.Retrieval?.P50, l?.OrP50, "F2", "≤ Lucene OR p50 (ratio ≤ 1)");
-            Row(sb, "retrieval p95, ms", s.Retrieval?.P95, l?.OrP95, "F2", "");
-            Row(sb, "retrieval p99, ms", s.Retrieval?.P99, l?.OrP99, "F2", "≤ Lucene OR p99 (ratio ≤ 1)");
+            Row(sb, "retrieval p50, ms", s.Retrieval?.P50, l?.OrP50, "F2", "≤ Lucene OR p50 (ratio ≤ 1)", paired?.RetrievalP50);
+            Row(sb, "retrieval p95, ms", s.Retrieval?.P95, l?.OrP95, "F2", "", paired?.RetrievalP95);
+            Row(sb, "retrieval p99, ms", s.Retrieval?.P99, l?.OrP99, "F2", "≤ Lucene OR p99 (ratio ≤ 1)", paired?.RetrievalP99);
             Row(sb, "recall@10 of the bounded BM25 stage", s.BoundedRecallAt10, null, "F3", "≥ 0.9");
             Row(sb, "overlap of the final answer hits with exhaustive BM25", s.RecallAt10, null, "F3", "");
             Row(sb, "ask end to end p50, ms", s.Ask?.P50, null, "F2", "≤ 10");
             Row(sb, "ask end to end p99, ms", s.Ask?.P99, null, "F2", "≤ 50");
             Row(sb, "peak RSS while querying, MiB", s.QueryPeakRssMiB, null, "F0", "");
             sb.Append('\n');
+            if (paired is not null)
+            {
+                sb.Append("Each round's ratios (build MB/s, retrieval p50, retrieval p99): ")
+                  .Append(string.Join("; ", paired.PerRound.Select(r => Invariant($"{Format(r.Build, "F2")} / {Format(r.P50, "F2")} / {Format(r.P99, "F2")}"))))
+                  .Append(".\n\n");
+            }
+
             if (s.RetrievalRuns.Count > 1)
             {
                 sb.Append("Retrieval runs (p50 / p99 ms): ")
@@ -99,9 +112,11 @@ public static class BenchReportWriter
         return sb.ToString();
     }
 
-    private static void Row(StringBuilder sb, string name, double? ours, double? lucene, string format, string target)
+    // The ratio column: the paired median when there were paired rounds, else ours over Lucene's figure.
+    private static void Row(StringBuilder sb, string name, double? ours, double? lucene, string format, string target, double? pairedRatio = null)
     {
-        var ratio = ours is { } o && lucene is { } l && l > 0 && !double.IsNaN(o) ? (o / l).ToString("F2", CultureInfo.InvariantCulture) + "×" : "";
+        var ratio = pairedRatio is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) + "×"
+            : ours is { } o && lucene is { } l && l > 0 && !double.IsNaN(o) ? (o / l).ToString("F2", CultureInfo.InvariantCulture) + "×" : "";
         sb.Append("| ").Append(name).Append(" | ").Append(Format(ours, format)).Append(" | ").Append(Format(lucene, format))
           .Append(" | ").Append(ratio).Append(" | ").Append(target).Append(" |\n");
     }

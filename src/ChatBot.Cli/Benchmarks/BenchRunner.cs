@@ -56,7 +56,26 @@ public sealed class BenchRunner(BenchSettings settings, Action<IServiceCollectio
         };
     }
 
+    /// <summary>
+    /// One size: a single round, or with the Lucene harness several rounds, each a Lucene run then ours, combined into
+    /// medians and paired ratios.
+    /// </summary>
     private async Task<SizeResult> RunSizeAsync(int n, CancellationToken ct)
+    {
+        var harness = settings.LuceneHarness is { } script && settings.CorpusKind == "peers"
+            ? new LuceneHarness(script, settings.PeersResults, log)
+            : null;
+        var rounds = new List<SizeResult>();
+        for (var round = 0; round < Math.Max(1, settings.Rounds); round++)
+        {
+            var lucene = harness is null ? null : await harness.RunAsync(n, ct);
+            rounds.Add(await RunRoundAsync(n, lucene, ct));
+        }
+
+        return SizeResult.MedianOf(rounds);
+    }
+
+    private async Task<SizeResult> RunRoundAsync(int n, LuceneFigures? pairedLucene, CancellationToken ct)
     {
         var notes = new List<string>();
         var corpus = PrepareCorpus(n, ct);
@@ -69,7 +88,7 @@ public sealed class BenchRunner(BenchSettings settings, Action<IServiceCollectio
         });
 
         // Lucene's figures are comparable only on the same corpus and questions: the peers' ones.
-        var lucene = settings.CorpusKind == "peers" ? LuceneFigures.TryRead(settings.PeersResults, n) : null;
+        var lucene = pairedLucene ?? (settings.CorpusKind == "peers" ? LuceneFigures.TryRead(settings.PeersResults, n) : null);
         var result = new SizeResult { Articles = n, CorpusKind = settings.CorpusKind, Lucene = lucene };
         ServiceProvider? provider = null;
         try

@@ -16,6 +16,15 @@ public sealed record BenchSettings
 
     public int IndexRuns { get; init; } = 1;
 
+    /// <summary>
+    /// The peers' run.sh: when set, each size is measured in <see cref="Rounds"/> rounds, each a Lucene run followed
+    /// by ours, and the report gives medians of the paired ratios.
+    /// </summary>
+    public string? LuceneHarness { get; init; }
+
+    /// <summary>Measurement rounds per size (an index build and the query runs each); medians are reported.</summary>
+    public int Rounds { get; init; } = 1;
+
     public long Seed { get; init; } = 42;
 
     public required string WorkDirectory { get; init; }

@@ -44,6 +44,67 @@ public sealed record SizeResult
 
     public LuceneFigures? Lucene { get; init; }
 
+    /// <summary>With paired rounds (<see cref="BenchSettings.LuceneHarness"/>): each round's own result.</summary>
+    public IReadOnlyList<SizeResult> Rounds { get; init; } = [];
+
+    /// <summary>With paired rounds: the medians of the per-round ours / Lucene ratios.</summary>
+    public PairedRatios? Paired { get; init; }
+
     /// <summary>Why a step was not measured (engine not registered yet, skipped, ...).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>
+    /// Several rounds at one size as one result: the median of each of our figures and of Lucene's, the paired
+    /// ratios, and the rounds themselves.
+    /// </summary>
+    public static SizeResult MedianOf(IReadOnlyList<SizeResult> rounds)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(rounds.Count);
+        if (rounds.Count == 1)
+        {
+            return rounds[0];
+        }
+
+        var lucene = rounds.Select(r => r.Lucene).OfType<LuceneFigures>().ToList();
+        return rounds[0] with
+        {
+            IndexSeconds = Median(rounds, r => r.IndexSeconds),
+            ArticlesPerSecond = Median(rounds, r => r.ArticlesPerSecond),
+            MegabytesPerSecond = Median(rounds, r => r.MegabytesPerSecond),
+            IndexMiB = Median(rounds, r => r.IndexMiB),
+            IndexPeakRssMiB = rounds.Max(r => r.IndexPeakRssMiB),
+            Retrieval = Latency(rounds.Select(r => r.Retrieval)),
+            RetrievalRuns = [.. rounds.SelectMany(r => r.RetrievalRuns)],
+            RecallAt10 = Median(rounds, r => r.RecallAt10),
+            BoundedRecallAt10 = Median(rounds, r => r.BoundedRecallAt10),
+            Ask = Latency(rounds.Select(r => r.Ask)),
+            QueryPeakRssMiB = rounds.Max(r => r.QueryPeakRssMiB),
+            Lucene = lucene.Count == 0 ? null : lucene[0] with
+            {
+                MegabytesPerSecond = LatencySummary.Median(lucene.Select(l => l.MegabytesPerSecond)),
+                IndexMiB = LatencySummary.Median(lucene.Select(l => l.IndexMiB)),
+                IndexPeakRssMiB = lucene.Max(l => l.IndexPeakRssMiB),
+                OrP50 = LatencySummary.Median(lucene.Select(l => l.OrP50)),
+                OrP95 = LatencySummary.Median(lucene.Select(l => l.OrP95)),
+                OrP99 = LatencySummary.Median(lucene.Select(l => l.OrP99)),
+                Fts5OrP50 = LatencySummary.Median(lucene.Select(l => l.Fts5OrP50)),
+                Fts5OrP99 = LatencySummary.Median(lucene.Select(l => l.Fts5OrP99)),
+            },
+            Rounds = rounds,
+            Paired = lucene.Count == 0 ? null : PairedRatios.Of(rounds),
+            Notes = [.. rounds.SelectMany(r => r.Notes).Distinct(StringComparer.Ordinal)],
+        };
+    }
+
+    private static double? Median(IReadOnlyList<SizeResult> rounds, Func<SizeResult, double?> figure)
+    {
+        var values = rounds.Select(figure).OfType<double>().ToList();
+        return values.Count == 0 ? null : LatencySummary.Median(values);
+    }
+
+    private static LatencySummary? Latency(IEnumerable<LatencySummary?> rounds)
+    {
+        var present = rounds.OfType<LatencySummary>().ToList();
+        return present.Count == 0 ? null : LatencySummary.MedianOf(present);
+    }
 }

@@ -36,8 +36,10 @@ public static class BenchCommand
         var skip = new Option<string>("--skip") { Description = "Steps to leave out, comma-separated: retrieval, ask, server." };
         var outFile = new Option<FileInfo>("--out") { Description = "Write the report: FILE.md (Markdown) or FILE.json; the other format is written beside it." };
         var config = new Option<FileInfo>("--config") { Description = "appsettings.json to use." };
+        var lucene = new Option<FileInfo>("--lucene") { Description = "The peers harness (shared/peers/run.sh): each round runs Lucene on the same corpus and questions just before ours (peers corpus only)." };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds per size (an index build and the query runs each, paired with a Lucene run when --lucene is given); medians are reported.", DefaultValueFactory = _ => 1 };
 
-        foreach (var positive in new[] { runs, indexRuns, conversations, asks, timeout, poll })
+        foreach (var positive in new[] { runs, indexRuns, rounds, conversations, asks, timeout, poll })
         {
             positive.Validators.Add(r =>
             {
@@ -50,7 +52,7 @@ public static class BenchCommand
 
         var command = new Command("bench", "Benchmarks index build, retrieval, ask and the server at newsroom scale, beside Lucene's figures.")
         {
-            articles, kind, peersCorpus, queries, runs, indexRuns, seed, work, server, conversations, asks, timeout, poll, peersResults, skip, outFile, config,
+            articles, kind, peersCorpus, queries, runs, indexRuns, seed, work, server, conversations, asks, timeout, poll, peersResults, skip, outFile, config, lucene, rounds,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -80,7 +82,14 @@ public static class BenchCommand
                     PeersResults = parse.GetValue(peersResults)!.FullName,
                     Skip = (parse.GetValue(skip) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase),
                     Out = parse.GetValue(outFile)?.FullName,
+                    LuceneHarness = parse.GetValue(lucene)?.FullName,
+                    Rounds = parse.GetValue(rounds),
                 };
+                if (settings.LuceneHarness is not null && settings.CorpusKind != "peers")
+                {
+                    throw new ConfigurationException("--lucene: Lucene runs on the peers' corpus and questions only; add --corpus-kind peers");
+                }
+
                 var report = await new BenchRunner(settings, configureServices, writer).RunAsync(ct);
                 var markdown = BenchReportWriter.ToMarkdown(report);
                 writer.WriteLine();
