@@ -27,6 +27,17 @@ public sealed class DirectLineOptions
     [Range(0, 20_000)]
     public int HoldPollMilliseconds { get; set; } = 1000;
 
+    /// <summary>WebSocket streams open at once (one per conversation at most); past this a connect gets 503.</summary>
+    [Range(1, 100_000)]
+    public int MaxStreams { get; set; } = 5_000;
+
+    /// <summary>
+    /// A stream with nothing to send for this long sends an empty message, Direct Line's keep-alive (it is sent at
+    /// least twice within <see cref="AbandonedAfterSeconds"/>, so an open stream keeps its turns alive).
+    /// </summary>
+    [Range(1, 3600)]
+    public int StreamKeepAliveSeconds { get; set; } = 15;
+
     /// <summary>Questions answered at the same time; more wait in a bounded queue.</summary>
     [Range(1, 256)]
     public int MaxConcurrentTurns { get; set; } = 8;
