@@ -48,13 +48,15 @@ public sealed class DirectLineOptions
 
     /// <summary>
     /// While an answer streams, chunks are queued at most this often (later sentences coalesce into the next chunk, which
-    /// carries the whole text so far). Web Chat polls every 700 ms, so closer chunks would only arrive together.
+    /// carries the whole text so far). Web Chat's stream shows each at once; a polling client (every 700 ms) would see closer
+    /// chunks arrive together.
     /// </summary>
     [Range(100, 10_000)]
     public int StreamIntervalMilliseconds { get; set; } = 500;
 
     /// <summary>
-    /// A turn whose conversation nobody fetched activities from for this long (the page polls every 700 ms), or which
+    /// A turn whose conversation nobody fetched activities from for this long (an open stream reads at each activity and
+    /// each keep-alive; a polling page every 700 ms), or which
     /// expired or was dropped, is abandoned: the answer, and any model call behind it, is cancelled.
     /// </summary>
     [Range(1, 3600)]

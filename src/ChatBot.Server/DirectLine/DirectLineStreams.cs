@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using ChatBot.Server.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Server.DirectLine;
@@ -17,7 +18,11 @@ namespace ChatBot.Server.DirectLine;
 /// saves the requests a reply costs (Web Chat polls about once a second; a held poll still costs a request, a token
 /// check and a JSON page per activity batch): one push per batch, on the connection already open.
 /// </remarks>
-public sealed class DirectLineStreams(IDirectLineConversationStore conversations, IOptions<DirectLineOptions> options, IHostApplicationLifetime lifetime)
+public sealed class DirectLineStreams(
+    IDirectLineConversationStore conversations,
+    IOptions<DirectLineOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<DirectLineStreams> logger)
 {
     private readonly Dictionary<string, OpenStream> _open = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -53,19 +58,27 @@ public sealed class DirectLineStreams(IDirectLineConversationStore conversations
         ArgumentNullException.ThrowIfNull(socket);
         using var stream = new OpenStream(CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping));
         OpenStream? replaced;
+        int open;
         lock (_gate)
         {
             _open.TryGetValue(conversationId, out replaced);
             _open[conversationId] = stream;
+            open = _open.Count;
         }
 
+        ServerLog.DirectLineStreamOpened(logger, open);
+
         replaced?.Close(WebSocketCloseStatus.PolicyViolation, "collision");
+        // The reader has a token of its own: cancelling a WebSocket read aborts the socket, which must wait until the
+        // close (with its reason) has been sent.
+        using var draining = new CancellationTokenSource();
         try
         {
-            var reading = DrainAsync(socket, stream);
+            var reading = DrainAsync(socket, stream, draining.Token);
             var (status, reason) = await PushAsync(socket, conversationId, watermark, stream);
             await CloseAsync(socket, status, reason);
-            stream.Close(null, null); // a client that never answers the close must not keep the reader waiting
+            ServerLog.DirectLineStreamClosed(logger, status, reason);
+            draining.CancelAfter(TimeSpan.FromSeconds(2)); // a client that never answers the close must not keep the reader waiting
             await reading;
         }
         finally
@@ -122,14 +135,14 @@ public sealed class DirectLineStreams(IDirectLineConversationStore conversations
     }
 
     /// <summary>Reads (and drops) what the client sends, so its close handshake and pings are seen; ends the stream on close.</summary>
-    private static async Task DrainAsync(WebSocket socket, OpenStream stream)
+    private static async Task DrainAsync(WebSocket socket, OpenStream stream, CancellationToken cancellationToken)
     {
         var buffer = new byte[256];
         try
         {
-            while (socket.State == WebSocketState.Open)
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
-                var received = await socket.ReceiveAsync(buffer.AsMemory(), stream.Lifetime.Token);
+                var received = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     break;

@@ -4,6 +4,8 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatBot.Server.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ChatBot.Server.Tests.DirectLine;
 
@@ -99,6 +101,21 @@ public sealed class DirectLineStreamTests : IDisposable
 
         Assert.Equal("collision", closed);
         await ReceiveUntilAsync(second, DirectLineClient.IsBotMessage);
+    }
+
+    [Fact]
+    public async Task Stream_ServerStopping_ClosesAsEndpointUnavailable()
+    {
+        var client = new DirectLineClient(_factory.CreateClient());
+        await client.StartAsync();
+        using var socket = await ConnectAsync(client.StreamUrl);
+        await ReceiveUntilAsync(socket, DirectLineClient.IsBotMessage);
+
+        _factory.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+        var closed = await ReceiveCloseAsync(socket);
+
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, socket.CloseStatus);
+        Assert.Equal("The server is shutting down.", closed);
     }
 
     [Fact]
