@@ -11,7 +11,8 @@ namespace ChatBot.Server.DirectLine;
 /// <see cref="DirectLineOptions.StreamKeepAliveSeconds"/>. Client messages are read and ignored (the protocol sends
 /// activities by POST only). One stream per conversation: a new connection replaces the old one, which is closed with
 /// the reason "collision" (a client reconnecting after a dropped network must not wait for the server to notice);
-/// at most <see cref="DirectLineOptions.MaxStreams"/> at once; all closed when the server stops.
+/// at most <see cref="DirectLineOptions.MaxStreams"/> at once (checked at connect, so handshakes racing each other
+/// may pass it by a few); all closed when the server stops.
 /// </summary>
 /// <remarks>
 /// Thread-safe. Each stream's loop is the only writer to its socket, so pushes never interleave. Against polling it

@@ -104,6 +104,23 @@ public sealed class DirectLineStreamTests : IDisposable
     }
 
     [Fact]
+    public async Task Stream_MaxStreamsOpen_AnotherConversationGets503()
+    {
+        using var factory = new ChatBotServerFactory(new Dictionary<string, string?> { ["DirectLine:MaxStreams"] = "1" });
+        var http = factory.CreateClient();
+        var first = new DirectLineClient(http);
+        var second = new DirectLineClient(http);
+        await first.StartAsync();
+        await second.StartAsync();
+        using var open = await factory.Server.CreateWebSocketClient().ConnectAsync(first.StreamUrl, CancellationToken.None);
+        await ReceiveUntilAsync(open, DirectLineClient.IsBotMessage);
+
+        var refused = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => factory.Server.CreateWebSocketClient().ConnectAsync(second.StreamUrl, CancellationToken.None));
+
+        Assert.Contains("503", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stream_ServerStopping_ClosesAsEndpointUnavailable()
     {
         var client = new DirectLineClient(_factory.CreateClient());
