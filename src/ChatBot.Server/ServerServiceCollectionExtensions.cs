@@ -37,6 +37,7 @@ public static class ServerServiceCollectionExtensions
         services.TryAddSingleton<IDirectLineConversationStore, InMemoryDirectLineConversationStore>();
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<WebChatTurnHandler>();
+        services.AddSingleton<DirectLineStreams>();
         services.AddSingleton<DirectLineTurnWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DirectLineTurnWorker>());
         services.AddSingleton<IndexHealth>();
@@ -54,7 +55,7 @@ public static class ServerServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Middleware in order: failures to ProblemDetails, body limit, the page's static files, rate limits.</summary>
+    /// <summary>Middleware in order: failures to ProblemDetails, body limit, the page's static files, WebSockets (the Direct Line stream), rate limits.</summary>
     public static WebApplication UseChatBotServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -62,6 +63,7 @@ public static class ServerServiceCollectionExtensions
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseWidgetPage();
+        app.UseWebSockets();
         app.UseRateLimiter();
         return app;
     }

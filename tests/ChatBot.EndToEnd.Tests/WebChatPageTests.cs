@@ -99,6 +99,9 @@ public sealed class WebChatPageTests : IAsyncLifetime, IDisposable
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")));
         Assert.DoesNotContain(consoleErrors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
+
+        // The page received its activities over the Direct Line WebSocket stream, not by polling.
+        Assert.Contains(_factory.Logs.Entries, e => e.Text.StartsWith("Direct Line stream opened", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -95,8 +95,8 @@ public static class BenchReportWriter
         sb.Append("#### Server: Direct Line on loopback\n\n");
         if (report.Server is { } v)
         {
-            sb.Append("| conversations | asked | answered | asks/s | p50 ms | p95 ms | errors | lost | crossed |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-            sb.Append(Invariant($"| {v.Conversations} | {v.Asked} | {v.Answered} | {v.AsksPerSecond:F0} | {v.Latency.P50:F1} | {v.Latency.P95:F1} | {v.Errors} | {v.Lost} | {v.Crossed} |\n\n"));
+            sb.Append("| transport | conversations | asked | answered | asks/s | p50 ms | p95 ms | errors | lost | crossed | polls or pushes per reply |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            sb.Append(Invariant($"| {v.Transport} | {v.Conversations} | {v.Asked} | {v.Answered} | {v.AsksPerSecond:F0} | {v.Latency.P50:F1} | {v.Latency.P95:F1} | {v.Errors} | {v.Lost} | {v.Crossed} | {v.ReceivesPerReply:F1} |\n\n"));
             foreach (var sample in v.ErrorSamples)
             {
                 sb.Append("- error: ").Append(sample).Append('\n');

@@ -40,8 +40,8 @@ public sealed class BenchRunner(BenchSettings settings, Action<IServiceCollectio
         else
         {
             var questions = LoadQuestions(settings.Sizes.Max());
-            log.WriteLine($"server: {settings.Conversations} Direct Line conversations x {settings.AsksPerConversation} questions against {settings.Server}");
-            server = await new DirectLineLoadTest(settings.Server, settings.ReplyTimeout, TimeSpan.FromMilliseconds(settings.PollMilliseconds))
+            log.WriteLine($"server: {settings.Conversations} Direct Line conversations x {settings.AsksPerConversation} questions against {settings.Server} ({settings.Transport})");
+            server = await new DirectLineLoadTest(settings.Server, settings.ReplyTimeout, TimeSpan.FromMilliseconds(settings.PollMilliseconds), settings.Transport)
                 .RunAsync(questions, settings.Conversations, settings.AsksPerConversation, cancellationToken);
         }
 

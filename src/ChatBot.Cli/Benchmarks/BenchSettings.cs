@@ -39,7 +39,9 @@ public sealed record BenchSettings
 
     public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>How often each conversation polls for its reply (Web Chat itself polls about once a second).</summary>
+    public DirectLineTransport Transport { get; init; } = DirectLineTransport.WebSocket;
+
+    /// <summary>With polling: how often each conversation polls for its reply (Web Chat itself polls about once a second).</summary>
     public int PollMilliseconds { get; init; } = 20;
 
     public string PeersResults { get; init; } = "/tmp/peers-data/results";

@@ -2,18 +2,21 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 
 namespace ChatBot.Cli.Benchmarks;
 
 /// <summary>
 /// Many concurrent Direct Line 3.0 conversations against a local server: each starts a conversation, posts its
-/// questions one after another and polls for each reply. Bounded: a fixed number of questions, each waited on
-/// for at most the timeout. Loopback only: this is a load generator and must never point at someone else's server.
+/// questions one after another and waits for each reply, on the conversation's WebSocket stream or by polling.
+/// Bounded: a fixed number of questions, each waited on for at most the timeout. Loopback only: this is a load
+/// generator and must never point at someone else's server.
 /// </summary>
-public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSpan pollInterval)
+public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSpan pollInterval, DirectLineTransport transport = DirectLineTransport.WebSocket)
 {
     private readonly ConcurrentDictionary<string, string> _askedIn = new(StringComparer.Ordinal);
     private volatile string? _lastPollError;
@@ -44,6 +47,8 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
             Errors = counters.Errors,
             Lost = counters.Lost,
             Crossed = counters.Crossed,
+            Transport = transport,
+            ReceivesPerReply = counters.Answered == 0 ? 0 : (double)counters.Receives / counters.Answered,
             AsksPerSecond = counters.Answered / clock.Elapsed.TotalSeconds,
             Latency = LatencySummary.Of(latencies.ToArray()),
             Elapsed = clock.Elapsed,
@@ -56,6 +61,7 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
         var user = $"bench-user-{index}";
         string conversationId;
         string? token;
+        Uri? streamUrl;
         try
         {
             // As Web Chat does: a token for one conversation (the page holds no secret), then start it with the token.
@@ -69,11 +75,35 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
             var body = await start.Content.ReadFromJsonAsync<JsonObject>(ct);
             conversationId = body?["conversationId"]?.GetValue<string>() ?? throw new JsonException("no conversationId");
             token = body["token"]?.GetValue<string>() ?? token;
+            streamUrl = body["streamUrl"]?.GetValue<string>() is { } url ? new Uri(url) : null;
+            if (transport == DirectLineTransport.WebSocket && streamUrl is null)
+            {
+                throw new InvalidOperationException("the conversation has no streamUrl (use --transport polling)");
+            }
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException or InvalidOperationException && !ct.IsCancellationRequested)
         {
             counters.Error(asks, "start conversation: " + ex.GetBaseException().Message);
             return;
+        }
+
+        using var stream = transport == DirectLineTransport.WebSocket ? new ClientWebSocket() : null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var pushed = Channel.CreateUnbounded<JsonObject>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        Task receiving = Task.CompletedTask;
+        if (stream is not null)
+        {
+            try
+            {
+                await stream.ConnectAsync(streamUrl!, ct);
+            }
+            catch (Exception ex) when (ex is WebSocketException or HttpRequestException && !ct.IsCancellationRequested)
+            {
+                counters.Error(asks, "connect stream: " + ex.GetBaseException().Message);
+                return;
+            }
+
+            receiving = ReceiveAsync(stream, pushed.Writer, counters, stop.Token);
         }
 
         var watermark = (string?)null;
@@ -103,8 +133,16 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
                 continue;
             }
 
-            var (outcome, newWatermark) = await AwaitReplyAsync(http, conversationId, token, user, activityId, watermark, ct);
-            watermark = newWatermark;
+            Outcome outcome;
+            if (stream is null)
+            {
+                (outcome, watermark) = await AwaitReplyAsync(http, conversationId, token, user, activityId, watermark, counters, ct);
+            }
+            else
+            {
+                outcome = await AwaitPushedReplyAsync(pushed.Reader, conversationId, user, activityId, ct);
+            }
+
             switch (outcome)
             {
                 case Outcome.Answered:
@@ -122,9 +160,119 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
                     break;
             }
         }
+
+        if (stream is not null)
+        {
+            await stop.CancelAsync();
+            await receiving;
+        }
     }
 
-    private async Task<(Outcome Outcome, string? Watermark)> AwaitReplyAsync(HttpClient http, string conversationId, string? token, string user, string activityId, string? watermark, CancellationToken ct)
+    /// <summary>Reads the stream's ActivitySets into <paramref name="activities"/> until it closes; empty messages are keep-alives.</summary>
+    private async Task ReceiveAsync(ClientWebSocket socket, ChannelWriter<JsonObject> activities, Counters counters, CancellationToken ct)
+    {
+        var buffer = new byte[16 * 1024];
+        using var message = new MemoryStream();
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var received = await socket.ReceiveAsync(buffer.AsMemory(), ct);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    _lastPollError = $"the stream closed: {socket.CloseStatus} {socket.CloseStatusDescription}";
+                    break;
+                }
+
+                message.Write(buffer, 0, received.Count);
+                if (!received.EndOfMessage || message.Length == 0)
+                {
+                    continue;
+                }
+
+                counters.Receive();
+                var set = JsonNode.Parse(message.GetBuffer().AsSpan(0, (int)message.Length))?.AsObject();
+                message.SetLength(0);
+                foreach (var activity in set?["activities"]?.AsArray() ?? [])
+                {
+                    if (activity is JsonObject one)
+                    {
+                        activities.TryWrite(one);
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or JsonException or OperationCanceledException)
+        {
+            if (!ct.IsCancellationRequested)
+            {
+                _lastPollError = "stream: " + ex.GetBaseException().Message;
+            }
+        }
+        finally
+        {
+            activities.TryComplete();
+            if (socket.State == WebSocketState.Open)
+            {
+                using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                try
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, bound.Token);
+                }
+                catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+                {
+                    // The server is gone already.
+                }
+            }
+        }
+    }
+
+    private async Task<Outcome> AwaitPushedReplyAsync(ChannelReader<JsonObject> pushed, string conversationId, string user, string activityId, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(replyTimeout);
+        try
+        {
+            while (await pushed.WaitToReadAsync(deadline.Token))
+            {
+                while (pushed.TryRead(out var activity))
+                {
+                    if (Judge(activity, conversationId, user, activityId) is { } outcome)
+                    {
+                        return outcome;
+                    }
+                }
+            }
+
+            return Outcome.Error; // the stream closed
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return Outcome.Lost;
+        }
+    }
+
+    /// <summary>What an activity the bot sent says about the reply awaited; null when it is not that reply (yet).</summary>
+    private Outcome? Judge(JsonNode? activity, string conversationId, string user, string activityId)
+    {
+        if (activity?["type"]?.GetValue<string>() != "message" || activity["from"]?["id"]?.GetValue<string>() == user)
+        {
+            return null;
+        }
+
+        var replyTo = activity["replyToId"]?.GetValue<string>();
+        var inConversation = activity["conversation"]?["id"]?.GetValue<string>();
+        if ((inConversation is not null && inConversation != conversationId)
+            || (replyTo is not null && replyTo != activityId && _askedIn.TryGetValue(replyTo, out var other) && other != conversationId))
+        {
+            return Outcome.Crossed;
+        }
+
+        // Only a reply naming the question counts: the greeting (no replyToId) must not pass for the first answer.
+        return replyTo == activityId ? Outcome.Answered : null;
+    }
+
+    private async Task<(Outcome Outcome, string? Watermark)> AwaitReplyAsync(HttpClient http, string conversationId, string? token, string user, string activityId, string? watermark, Counters counters, CancellationToken ct)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < replyTimeout)
@@ -135,6 +283,7 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
                 var url = $"v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/activities" + (watermark is null ? string.Empty : $"?watermark={Uri.EscapeDataString(watermark)}");
                 using var get = new HttpRequestMessage(HttpMethod.Get, url);
                 Authorize(get, token);
+                counters.Receive();
                 using var response = await http.SendAsync(get, ct);
                 response.EnsureSuccessStatusCode();
                 page = await response.Content.ReadFromJsonAsync<JsonObject>(ct);
@@ -148,22 +297,9 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
             watermark = page?["watermark"]?.GetValue<string>() ?? watermark;
             foreach (var activity in page?["activities"]?.AsArray() ?? [])
             {
-                if (activity?["type"]?.GetValue<string>() != "message" || activity["from"]?["id"]?.GetValue<string>() == user)
+                if (Judge(activity, conversationId, user, activityId) is { } outcome)
                 {
-                    continue;
-                }
-
-                var replyTo = activity["replyToId"]?.GetValue<string>();
-                var inConversation = activity["conversation"]?["id"]?.GetValue<string>();
-                if ((inConversation is not null && inConversation != conversationId)
-                    || (replyTo is not null && replyTo != activityId && _askedIn.TryGetValue(replyTo, out var other) && other != conversationId))
-                {
-                    return (Outcome.Crossed, watermark);
-                }
-
-                if (replyTo is null || replyTo == activityId)
-                {
-                    return (Outcome.Answered, watermark);
+                    return (outcome, watermark);
                 }
             }
 
@@ -196,6 +332,7 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
         private int _errors;
         private int _lost;
         private int _crossed;
+        private int _receives;
 
         public int Asked => Volatile.Read(ref _asked);
 
@@ -206,6 +343,11 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
         public int Lost => Volatile.Read(ref _lost);
 
         public int Crossed => Volatile.Read(ref _crossed);
+
+        /// <summary>Polls sent, or stream messages with activities received.</summary>
+        public int Receives => Volatile.Read(ref _receives);
+
+        public void Receive() => Interlocked.Increment(ref _receives);
 
         public void Ask() => Interlocked.Increment(ref _asked);
 

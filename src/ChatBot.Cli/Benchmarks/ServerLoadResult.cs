@@ -18,9 +18,14 @@ public sealed record ServerLoadResult
     /// <summary>Replies that answered another conversation's question (replyToId or conversation id of another).</summary>
     public required int Crossed { get; init; }
 
+    public DirectLineTransport Transport { get; init; }
+
+    /// <summary>Polls (polling) or stream messages (WebSocket) per answered question: what a reply costs the server in requests or pushes.</summary>
+    public double ReceivesPerReply { get; init; }
+
     public required double AsksPerSecond { get; init; }
 
-    /// <summary>From posting the question to seeing the reply by polling, ms.</summary>
+    /// <summary>From posting the question to seeing the reply (pushed or polled), ms.</summary>
     public required LatencySummary Latency { get; init; }
 
     public required TimeSpan Elapsed { get; init; }

@@ -31,7 +31,8 @@ public static class BenchCommand
         var conversations = new Option<int>("--conversations") { Description = "Concurrent Direct Line conversations.", DefaultValueFactory = _ => 50 };
         var asks = new Option<int>("--asks") { Description = "Questions each conversation asks, one after another.", DefaultValueFactory = _ => 4 };
         var timeout = new Option<int>("--reply-timeout") { Description = "Seconds to wait for a reply before counting it lost.", DefaultValueFactory = _ => 15 };
-        var poll = new Option<int>("--poll-ms") { Description = "Milliseconds between one conversation's polls for its reply.", DefaultValueFactory = _ => 20 };
+        var transport = new Option<DirectLineTransport>("--transport") { Description = "How the load test receives replies: websocket (Direct Line's stream) or polling.", DefaultValueFactory = _ => DirectLineTransport.WebSocket };
+        var poll = new Option<int>("--poll-ms") { Description = "With --transport polling: milliseconds between one conversation's polls for its reply.", DefaultValueFactory = _ => 20 };
         var peersResults = new Option<DirectoryInfo>("--peers-results") { Description = "The peers harness's results folder (N/report.json).", DefaultValueFactory = _ => new DirectoryInfo("/tmp/peers-data/results") };
         var skip = new Option<string>("--skip") { Description = "Steps to leave out, comma-separated: retrieval, ask, server." };
         var outFile = new Option<FileInfo>("--out") { Description = "Write the report: FILE.md (Markdown) or FILE.json; the other format is written beside it." };
@@ -52,7 +53,7 @@ public static class BenchCommand
 
         var command = new Command("bench", "Benchmarks index build, retrieval, ask and the server at newsroom scale, beside Lucene's figures.")
         {
-            articles, kind, peersCorpus, queries, runs, indexRuns, seed, work, server, conversations, asks, timeout, poll, peersResults, skip, outFile, config, lucene, rounds,
+            articles, kind, peersCorpus, queries, runs, indexRuns, seed, work, server, conversations, asks, timeout, transport, poll, peersResults, skip, outFile, config, lucene, rounds,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -78,6 +79,7 @@ public static class BenchCommand
                     Conversations = parse.GetValue(conversations),
                     AsksPerConversation = parse.GetValue(asks),
                     ReplyTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                    Transport = parse.GetValue(transport),
                     PollMilliseconds = parse.GetValue(poll),
                     PeersResults = parse.GetValue(peersResults)!.FullName,
                     Skip = (parse.GetValue(skip) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase),

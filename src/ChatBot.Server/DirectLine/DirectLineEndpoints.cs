@@ -10,10 +10,12 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Server.DirectLine;
 
 /// <summary>
-/// The local Direct Line 3.0 subset Web Chat needs (HTTP polling; no WebSocket stream): tokens/generate and
-/// tokens/refresh (so the page holds a short-lived token, never a secret), start a conversation, get it, post an
-/// activity (echoed with a server id and its clientActivityID, then answered in the background), and get activities
-/// after a watermark. 401 without a bearer token, 403 for a bad or expired one, 404 for an unknown conversation.
+/// The local Direct Line 3.0 subset Web Chat needs: tokens/generate and tokens/refresh (so the page holds a
+/// short-lived token, never a secret), start a conversation, get it (a reconnect: a fresh streamUrl), post an
+/// activity (echoed with a server id and its clientActivityID, then answered in the background), and receive
+/// activities either over the WebSocket stream at the conversation's streamUrl (<see cref="DirectLineStreams"/>) or by
+/// getting them after a watermark (HTTP polling, the fallback). 401 without a token, 403 for a bad or expired one,
+/// 404 for an unknown conversation.
 /// </summary>
 public static class DirectLineEndpoints
 {
@@ -36,6 +38,7 @@ public static class DirectLineEndpoints
         group.MapPost("/conversations", StartAsync).RequireRateLimiting(RateLimitPolicies.ConversationStart);
         group.MapGet("/conversations/{conversationId}", GetConversationAsync);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         return app;
     }
@@ -78,7 +81,8 @@ public static class DirectLineEndpoints
         }
 
         var created = await conversations.CreateAsync(grant.ConversationId, context.RequestAborted);
-        var body = new ConversationResponse(grant.ConversationId, BearerOf(context)!, (int)(grant.Expires - DateTimeOffset.UtcNow).TotalSeconds);
+        var body = new ConversationResponse(grant.ConversationId, BearerOf(context)!, (int)(grant.Expires - DateTimeOffset.UtcNow).TotalSeconds,
+            StreamUrl(context, grant.ConversationId, BearerOf(context)!, watermark: null));
         if (!created)
         {
             return Results.Ok(body);
@@ -94,16 +98,73 @@ public static class DirectLineEndpoints
         return Results.Created($"{Prefix}/conversations/{grant.ConversationId}", body);
     }
 
-    private static async Task<IResult> GetConversationAsync(string conversationId, HttpContext context, DirectLineTokenService tokens, IDirectLineConversationStore conversations)
+    /// <summary>
+    /// The conversation, with a fresh streamUrl to reconnect with: it replays from <paramref name="watermark"/> when one
+    /// is given, else only what arrives after this request (as Direct Line 3.0's reconnect does).
+    /// </summary>
+    private static async Task<IResult> GetConversationAsync(string conversationId, string? watermark, HttpContext context, DirectLineTokenService tokens, IDirectLineConversationStore conversations)
     {
         if (Authorize(context, tokens, conversationId, out _) is { } problem)
         {
             return problem;
         }
 
-        return await conversations.ExistsAsync(conversationId, context.RequestAborted)
-            ? Results.Ok(new ConversationResponse(conversationId, BearerOf(context)!, null))
-            : NotFound();
+        if (string.IsNullOrEmpty(watermark))
+        {
+            watermark = (await conversations.GetActivitiesAsync(conversationId, null, context.RequestAborted))?.Watermark;
+        }
+        else if (!await conversations.ExistsAsync(conversationId, context.RequestAborted))
+        {
+            watermark = null;
+        }
+
+        if (watermark is null)
+        {
+            return NotFound();
+        }
+
+        var token = BearerOf(context)!;
+        return Results.Ok(new ConversationResponse(conversationId, token, null, StreamUrl(context, conversationId, token, watermark)));
+    }
+
+    /// <summary>
+    /// The WebSocket stream. Its URL is preauthorised (the token rides in <c>t</c>, since browsers cannot set headers
+    /// on a WebSocket); a bearer header is accepted too. A conversation has one stream: a new one closes the old.
+    /// </summary>
+    private static async Task<IResult> StreamAsync(string conversationId, string? watermark, HttpContext context, DirectLineTokenService tokens,
+        IDirectLineConversationStore conversations, DirectLineStreams streams)
+    {
+        if (Authorize(context, tokens, conversationId, out _, context.Request.Query["t"].ToString()) is { } problem)
+        {
+            return problem;
+        }
+
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Connect to the stream with a WebSocket (or get activities by polling).");
+        }
+
+        if (!await conversations.ExistsAsync(conversationId, context.RequestAborted))
+        {
+            return NotFound();
+        }
+
+        if (!streams.HasRoomFor(conversationId))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many streams are open; get activities by polling, or try again later.");
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        await streams.RunAsync(socket, conversationId, string.IsNullOrEmpty(watermark) ? null : watermark, context.RequestAborted);
+        return Results.Empty;
+    }
+
+    private static string StreamUrl(HttpContext context, string conversationId, string token, string? watermark)
+    {
+        var request = context.Request;
+        var scheme = request.IsHttps ? "wss" : "ws";
+        var query = watermark is null ? string.Empty : $"watermark={Uri.EscapeDataString(watermark)}&";
+        return $"{scheme}://{request.Host}{request.PathBase}{Prefix}/conversations/{Uri.EscapeDataString(conversationId)}/stream?{query}t={Uri.EscapeDataString(token)}";
     }
 
     private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext context, DirectLineTokenService tokens,
@@ -162,13 +223,13 @@ public static class DirectLineEndpoints
     }
 
     /// <summary>Null when the bearer token is valid (for this conversation, when one is named); else the 401/403 to send.</summary>
-    private static IResult? Authorize(HttpContext context, DirectLineTokenService tokens, string? conversationId, out DirectLineToken grant)
+    private static IResult? Authorize(HttpContext context, DirectLineTokenService tokens, string? conversationId, out DirectLineToken grant, string? queryToken = null)
     {
         grant = null!;
-        var bearer = BearerOf(context);
+        var bearer = BearerOf(context) ?? (string.IsNullOrEmpty(queryToken) ? null : queryToken);
         if (bearer is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A Direct Line token is required (Authorization: Bearer TOKEN from tokens/generate).");
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A Direct Line token is required (Authorization: Bearer TOKEN from tokens/generate; t=TOKEN on the stream).");
         }
 
         if (tokens.Validate(bearer) is not { } valid || (conversationId is not null && valid.ConversationId != conversationId))
@@ -202,7 +263,7 @@ public static class DirectLineEndpoints
 
     private sealed record TokenResponse(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn);
 
-    private sealed record ConversationResponse(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int? ExpiresIn);
+    private sealed record ConversationResponse(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int? ExpiresIn, string StreamUrl);
 
     private sealed record ResourceResponse(string Id);
 }

@@ -27,6 +27,17 @@ public sealed class DirectLineOptions
     [Range(0, 20_000)]
     public int HoldPollMilliseconds { get; set; } = 1000;
 
+    /// <summary>WebSocket streams open at once (one per conversation at most); past this a connect gets 503.</summary>
+    [Range(1, 100_000)]
+    public int MaxStreams { get; set; } = 5_000;
+
+    /// <summary>
+    /// A stream with nothing to send for this long sends an empty message, Direct Line's keep-alive (it is sent at
+    /// least twice within <see cref="AbandonedAfterSeconds"/>, so an open stream keeps its turns alive).
+    /// </summary>
+    [Range(1, 3600)]
+    public int StreamKeepAliveSeconds { get; set; } = 15;
+
     /// <summary>Questions answered at the same time; more wait in a bounded queue.</summary>
     [Range(1, 256)]
     public int MaxConcurrentTurns { get; set; } = 8;
@@ -37,13 +48,15 @@ public sealed class DirectLineOptions
 
     /// <summary>
     /// While an answer streams, chunks are queued at most this often (later sentences coalesce into the next chunk, which
-    /// carries the whole text so far). Web Chat polls every 700 ms, so closer chunks would only arrive together.
+    /// carries the whole text so far). Web Chat's stream shows each at once; a polling client (every 700 ms) would see closer
+    /// chunks arrive together.
     /// </summary>
     [Range(100, 10_000)]
     public int StreamIntervalMilliseconds { get; set; } = 500;
 
     /// <summary>
-    /// A turn whose conversation nobody fetched activities from for this long (the page polls every 700 ms), or which
+    /// A turn whose conversation nobody fetched activities from for this long (an open stream reads at each activity and
+    /// each keep-alive; a polling page every 700 ms), or which
     /// expired or was dropped, is abandoned: the answer, and any model call behind it, is cancelled.
     /// </summary>
     [Range(1, 3600)]

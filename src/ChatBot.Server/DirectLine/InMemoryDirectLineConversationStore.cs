@@ -86,14 +86,10 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
 
     public Task<DirectLineActivitySet?> GetActivitiesAsync(string conversationId, string? watermark, CancellationToken cancellationToken)
     {
-        if (Touch(conversationId) is not { } conversation)
+        // One pass under the map's lock marks both the use and the read (every stream push and poll comes here).
+        if (Touch(conversationId, read: true) is not { } conversation)
         {
             return Task.FromResult<DirectLineActivitySet?>(null);
-        }
-
-        lock (_gate)
-        {
-            conversation.LastRead = time.GetUtcNow();
         }
 
         var after = long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
@@ -175,7 +171,7 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
         return Task.FromResult<AnsweredTurn?>(null);
     }
 
-    private Conversation? Touch(string conversationId)
+    private Conversation? Touch(string conversationId, bool read = false)
     {
         var now = time.GetUtcNow();
         lock (_gate)
@@ -184,6 +180,10 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
             if (conversation is not null)
             {
                 conversation.LastUsed = now;
+                if (read)
+                {
+                    conversation.LastRead = now;
+                }
             }
 
             return conversation;

@@ -1,3 +1,5 @@
+using System.Net.WebSockets;
+
 namespace ChatBot.Server.Logging;
 
 /// <summary>
@@ -31,6 +33,12 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Debug, Message = "Streamed a web chat answer in {Chunks} chunks")]
     public static partial void DirectLineStreamed(ILogger logger, int chunks);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Debug, Message = "Direct Line stream opened ({Open} open)")]
+    public static partial void DirectLineStreamOpened(ILogger logger, int open);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Direct Line stream closed: {Status} {Reason}")]
+    public static partial void DirectLineStreamClosed(ILogger logger, WebSocketCloseStatus status, string reason);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "No passage index is registered; /healthz will answer 503")]
     public static partial void NoPassageIndex(ILogger logger);

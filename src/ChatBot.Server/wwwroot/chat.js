@@ -61,7 +61,9 @@
         var directLine = window.WebChat.createDirectLine({
           domain: new URL('v3/directline', document.baseURI).href.replace(/\/$/, ''),
           token: session.token,
-          webSocket: false,
+          // Replies are pushed over the Direct Line stream (one WebSocket, no requests per reply); pollingInterval
+          // applies only if Web Chat falls back to polling.
+          webSocket: true,
           pollingInterval: 700
         });
         host.innerHTML = '';

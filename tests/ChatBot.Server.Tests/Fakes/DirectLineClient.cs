@@ -14,6 +14,9 @@ public sealed class DirectLineClient(HttpClient http)
 
     public string Token { get; private set; } = "";
 
+    /// <summary>The WebSocket stream's URL from the start response.</summary>
+    public Uri StreamUrl { get; private set; } = null!;
+
     public List<JsonObject> Seen { get; } = [];
 
     public async Task StartAsync(string? editorKey = null)
@@ -33,7 +36,9 @@ public sealed class DirectLineClient(HttpClient http)
         start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         using var started = await http.SendAsync(start);
         Assert.Equal(System.Net.HttpStatusCode.Created, started.StatusCode);
-        ConversationId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["conversationId"]!.GetValue<string>();
+        var conversation = (await started.Content.ReadFromJsonAsync<JsonObject>())!;
+        ConversationId = conversation["conversationId"]!.GetValue<string>();
+        StreamUrl = new Uri(conversation["streamUrl"]!.GetValue<string>());
     }
 
     public async Task<string> PostAsync(object activity)
