@@ -147,7 +147,7 @@ internal static class BinaryClaims
 
     private sealed class Writer
     {
-        private readonly List<string> _strings = [];
+        private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
         private byte[] _bytes = new byte[256];
         private int _length;
 
@@ -193,15 +193,13 @@ internal static class BinaryClaims
                 return;
             }
 
-            // A handful of distinct strings per article: a linear search beats hashing them.
-            var known = _strings.IndexOf(value);
-            if (known >= 0)
+            if (_strings.TryGetValue(value, out var known))
             {
                 Varint((uint)(known * 2) + 2);
                 return;
             }
 
-            _strings.Add(value);
+            _strings.Add(value, _strings.Count);
             var byteCount = Encoding.UTF8.GetByteCount(value);
             Varint(((uint)byteCount * 2) + 1);
             Ensure(byteCount);

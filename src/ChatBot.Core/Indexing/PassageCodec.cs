@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text;
 using ChatBot.Core.Attribution;
 using ChatBot.Core.Corpus;
 
@@ -9,8 +9,23 @@ namespace ChatBot.Core.Indexing;
 internal static class PassageCodec
 {
     /// <summary>Context ranges as "start:length;start:length", or null when there are none.</summary>
-    public static string? EncodeContext(IReadOnlyList<TextRange> ranges) =>
-        ranges.Count == 0 ? null : string.Join(';', ranges.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Start}:{r.Length}")));
+    public static string? EncodeContext(IReadOnlyList<TextRange> ranges)
+    {
+        if (ranges.Count == 0)
+        {
+            return null;
+        }
+
+        var numbers = new NumberList(stackalloc char[64]);
+        foreach (var r in ranges)
+        {
+            numbers.Separate(';');
+            numbers.Append(r.Start, ':');
+            numbers.Append(r.Length);
+        }
+
+        return numbers.ToStringAndDispose();
+    }
 
     /// <summary>The context ranges and their text, read back against the article text.</summary>
     public static (IReadOnlyList<TextRange> Ranges, string? Text) DecodeContext(string? encoded, string articleText)
@@ -30,18 +45,16 @@ internal static class PassageCodec
 
     public static string EncodeSentences(IReadOnlyList<Sentence> sentences)
     {
-        var sb = new StringBuilder(sentences.Count * 12);
+        var numbers = new NumberList(stackalloc char[256]);
         foreach (var s in sentences)
         {
-            if (sb.Length > 0)
-            {
-                sb.Append(',');
-            }
-
-            sb.Append(CultureInfo.InvariantCulture, $"{s.Index}:{s.Start}:{s.Text.Length}");
+            numbers.Separate(',');
+            numbers.Append(s.Index, ':');
+            numbers.Append(s.Start, ':');
+            numbers.Append(s.Text.Length);
         }
 
-        return sb.ToString();
+        return numbers.ToStringAndDispose();
     }
 
     public static IReadOnlyList<Sentence> DecodeSentences(string encoded, string articleText)
@@ -107,5 +120,70 @@ internal static class PassageCodec
         }
 
         return result;
+    }
+
+    // Builds the short lists of numbers above straight into a stack buffer: they are encoded once per passage at build
+    // time, and an interpolated string per number cost more than the rest of the passage's bookkeeping.
+    private ref struct NumberList(Span<char> initial)
+    {
+        private Span<char> _chars = initial;
+        private char[]? _rented;
+        private int _length;
+
+        public void Separate(char separator)
+        {
+            if (_length > 0)
+            {
+                Put(separator);
+            }
+        }
+
+        public void Append(int number, char? then = null)
+        {
+            int written;
+            while (!number.TryFormat(_chars[_length..], out written, default, CultureInfo.InvariantCulture))
+            {
+                Grow();
+            }
+
+            _length += written;
+            if (then is { } c)
+            {
+                Put(c);
+            }
+        }
+
+        public string ToStringAndDispose()
+        {
+            var result = new string(_chars[.._length]);
+            if (_rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(_rented);
+            }
+
+            return result;
+        }
+
+        private void Put(char c)
+        {
+            if (_length == _chars.Length)
+            {
+                Grow();
+            }
+
+            _chars[_length++] = c;
+        }
+
+        private void Grow()
+        {
+            var bigger = ArrayPool<char>.Shared.Rent(_chars.Length * 2);
+            _chars[.._length].CopyTo(bigger);
+            if (_rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(_rented);
+            }
+
+            _chars = _rented = bigger;
+        }
     }
 }
