@@ -15,7 +15,7 @@ internal static class BrotliText
     private const int Quality = 1;
 
     // The window (log2 of bytes) need not exceed the text: a small one keeps the encoder's state small for the many short
-    // texts (a passage's claims) compressed one by one.
+    // articles compressed one by one.
     private const int MinWindow = 10;
     private const int MaxWindow = 22;
 
