@@ -15,6 +15,10 @@ public sealed class AliasTable
     private readonly Dictionary<string, Variant[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly FrozenDictionary<string, AliasEntry> _byToken;
 
+    // Per lowercase ASCII character, bit n set when some variant's first word starts with it and is n letters long:
+    // most words of a text start no variant, and this turns them away before lowercasing and hashing them.
+    private readonly ulong[] _firstWordShapes = new ulong[128];
+
     public AliasTable(IEnumerable<AliasEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -66,6 +70,14 @@ public sealed class AliasTable
             p => p.Value.OrderByDescending(v => v.Words.Length).ThenByDescending(v => v.CaseSensitive).ToArray(),
             StringComparer.Ordinal);
         _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var key in _byFirstWord.Keys)
+        {
+            if (key[0] < 128)
+            {
+                _firstWordShapes[key[0]] |= 1UL << Math.Min(key.Length, 63);
+            }
+        }
+
         _byToken = byToken.ToFrozenDictionary(StringComparer.Ordinal);
         Entries = list;
     }
@@ -96,6 +108,13 @@ public sealed class AliasTable
         var first = tokens[at];
         var firstText = buffer.Slice(first.Start, first.Length);
         if (firstText.Length > scratch.Length)
+        {
+            return 0;
+        }
+
+        // An ASCII letter lowercases to an ASCII letter, so the shape test is exact for words that start with one.
+        var c = firstText[0];
+        if (c < 128 && (_firstWordShapes[(uint)(c - 'A') <= 'Z' - 'A' ? c | 0x20 : c] & (1UL << Math.Min(firstText.Length, 63))) == 0)
         {
             return 0;
         }

@@ -391,11 +391,11 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                         p.Bind(7, item.TokenCounts[i]);
                         p.Bind(8, item.Repeats[i]);
                         p.Bind(9, item.Sentences[i]);
-                        p.Bind(10, PassageCodec.EncodeContext(passage.ContextRanges));
+                        p.Bind(10, item.Contexts[i]);
                         insertPassage.Execute();
 
                         insertFts.Bind(1, nextPassage);
-                        insertFts.Bind(2, item.IndexTexts[i]);
+                        insertFts.BindText(2, item.IndexTexts[i]);
                         insertFts.Execute();
                         tokens += item.TokenCounts[i];
                         nextPassage++;
@@ -735,9 +735,10 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
     // A batch of one file's articles ready to insert; the file's row is written after its last batch.
     private sealed record PreparedBatch(CorpusFile File, IReadOnlyList<CorpusWarning> Warnings, IReadOnlyList<PreparedArticle> Articles, bool IsLast);
 
-    // One article ready to insert: per passage its analysed text and token count and encoded sentences; the claims of
-    // the article's passages' sentences in one compressed blob; the compressed text.
-    private sealed record PreparedArticle(Article Article, IReadOnlyList<Passage> Passages, string[] IndexTexts, int[] TokenCounts, string?[] Repeats, string[] Sentences, byte[]? Claims, byte[] CompressedText)
+    // One article ready to insert: per passage its analysed text (UTF-8, bound as is), token count, repeated tokens,
+    // encoded sentences and context ranges; the claims of the article's passages' sentences in one blob; the compressed
+    // text. Everything that needs no database is done here, on the prepare threads, so the one writer thread only binds.
+    private sealed record PreparedArticle(Article Article, IReadOnlyList<Passage> Passages, byte[][] IndexTexts, int[] TokenCounts, string?[] Repeats, string[] Sentences, string?[] Contexts, byte[]? Claims, byte[] CompressedText)
     {
         public static PreparedArticle Create(Article article, IReadOnlyList<Passage> passages, IReadOnlyList<Claim> claims, TextAnalyzer analyzer)
         {
@@ -747,35 +748,48 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                 claimsBySentence.TryAdd(claim.SentenceIndex, claim);
             }
 
-            var texts = new string[passages.Count];
+            var texts = new byte[passages.Count][];
             var counts = new int[passages.Count];
             var repeats = new string?[passages.Count];
             var sentences = new string[passages.Count];
+            var contexts = new string?[passages.Count];
             var kept = new List<Claim>();
-            for (var i = 0; i < passages.Count; i++)
+            var tokens = new IndexTextBuilder();
+            try
             {
-                var passage = passages[i];
-                foreach (var sentence in passage.Sentences)
+                for (var i = 0; i < passages.Count; i++)
                 {
-                    if (claimsBySentence.Remove(sentence.Index, out var claim))
+                    var passage = passages[i];
+                    foreach (var sentence in passage.Sentences)
                     {
-                        kept.Add(claim);
+                        if (claimsBySentence.Remove(sentence.Index, out var claim))
+                        {
+                            kept.Add(claim);
+                        }
                     }
-                }
 
-                // The passage's context is searched with it, so "four kilometres of the desert city" is found for Palmyra.
-                texts[i] = passage.Context is { Length: > 0 } context
-                    ? string.Join(' ', analyzer.IndexText(passage.Text), analyzer.IndexText(context)).Trim()
-                    : analyzer.IndexText(passage.Text);
-                counts[i] = CountTokens(texts[i]);
-                repeats[i] = RepeatedTokens.Encode(texts[i]);
-                sentences[i] = PassageCodec.EncodeSentences(passage.Sentences);
+                    // The passage's context is searched with it, so "four kilometres of the desert city" is found for Palmyra.
+                    tokens.Clear();
+                    analyzer.Run(passage.Text, ref tokens);
+                    if (passage.Context is { Length: > 0 } context)
+                    {
+                        analyzer.Run(context, ref tokens);
+                    }
+
+                    texts[i] = tokens.ToUtf8();
+                    counts[i] = tokens.Count;
+                    repeats[i] = tokens.Repeats();
+                    sentences[i] = PassageCodec.EncodeSentences(passage.Sentences);
+                    contexts[i] = PassageCodec.EncodeContext(passage.ContextRanges);
+                }
+            }
+            finally
+            {
+                tokens.Dispose();
             }
 
-            return new PreparedArticle(article, passages, texts, counts, repeats, sentences, PassageCodec.EncodeClaims(kept), BrotliText.Compress(article.Text));
+            return new PreparedArticle(article, passages, texts, counts, repeats, sentences, contexts, PassageCodec.EncodeClaims(kept), BrotliText.Compress(article.Text));
         }
-
-        private static int CountTokens(string indexText) => indexText.Length == 0 ? 0 : indexText.AsSpan().Count(' ') + 1;
     }
 
     private static void DeleteFileSet(string path)

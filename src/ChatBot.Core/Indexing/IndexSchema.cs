@@ -3,7 +3,7 @@ namespace ChatBot.Core.Indexing;
 /// <summary>
 /// The SQLite layout of the index file. Articles keep their full text Brotli-compressed (<see cref="BrotliText"/>;
 /// quotes are exact substrings of the text read back); passages are offsets into it; the claims of an article's
-/// passages are one blob of compact compressed JSON in the article's row (<see cref="PassageCodec"/>; a passage picks
+/// passages are one compact binary blob in the article's row (<see cref="PassageCodec"/>; a passage picks
 /// its sentences' claims from it); the FTS5 table is contentless (it holds only the analysed tokens' postings), so the
 /// file stays small. Passage rowids of one article are contiguous, so an article's passages are a rowid range. A passage keeps
 /// its length in analysed tokens and the tokens it holds more than once ("token count ..."), so retrieval can compute
@@ -13,7 +13,7 @@ namespace ChatBot.Core.Indexing;
 internal static class IndexSchema
 {
     /// <summary>Bump when the tables change: a different value forces a full rebuild.</summary>
-    public const string Version = "schema-5";
+    public const string Version = "schema-6";
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;

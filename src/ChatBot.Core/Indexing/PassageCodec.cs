@@ -1,24 +1,31 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using ChatBot.Core.Attribution;
 using ChatBot.Core.Corpus;
 
 namespace ChatBot.Core.Indexing;
 
-/// <summary>How a passage's sentences and claims are stored: sentences as "INDEX:START:LENGTH" triples, claims as compressed compact JSON (<see cref="EncodeClaims"/>).</summary>
+/// <summary>How a passage's sentences and claims are stored: sentences as "INDEX:START:LENGTH" triples, claims in a compact binary form (<see cref="EncodeClaims"/>).</summary>
 internal static class PassageCodec
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
-    };
-
     /// <summary>Context ranges as "start:length;start:length", or null when there are none.</summary>
-    public static string? EncodeContext(IReadOnlyList<TextRange> ranges) =>
-        ranges.Count == 0 ? null : string.Join(';', ranges.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Start}:{r.Length}")));
+    public static string? EncodeContext(IReadOnlyList<TextRange> ranges)
+    {
+        if (ranges.Count == 0)
+        {
+            return null;
+        }
+
+        var numbers = new NumberList(stackalloc char[64]);
+        foreach (var r in ranges)
+        {
+            numbers.Separate(';');
+            numbers.Append(r.Start, ':');
+            numbers.Append(r.Length);
+        }
+
+        return numbers.ToStringAndDispose();
+    }
 
     /// <summary>The context ranges and their text, read back against the article text.</summary>
     public static (IReadOnlyList<TextRange> Ranges, string? Text) DecodeContext(string? encoded, string articleText)
@@ -38,18 +45,16 @@ internal static class PassageCodec
 
     public static string EncodeSentences(IReadOnlyList<Sentence> sentences)
     {
-        var sb = new StringBuilder(sentences.Count * 12);
+        var numbers = new NumberList(stackalloc char[256]);
         foreach (var s in sentences)
         {
-            if (sb.Length > 0)
-            {
-                sb.Append(',');
-            }
-
-            sb.Append(CultureInfo.InvariantCulture, $"{s.Index}:{s.Start}:{s.Text.Length}");
+            numbers.Separate(',');
+            numbers.Append(s.Index, ':');
+            numbers.Append(s.Start, ':');
+            numbers.Append(s.Text.Length);
         }
 
-        return sb.ToString();
+        return numbers.ToStringAndDispose();
     }
 
     public static IReadOnlyList<Sentence> DecodeSentences(string encoded, string articleText)
@@ -77,12 +82,12 @@ internal static class PassageCodec
     }
 
     /// <summary>
-    /// The claims (of a passage or a whole article) that say more than a plain claim (the outlet's voice, nothing found), as compact JSON
-    /// (short names, empty and default values left out) compressed with Brotli; null when every claim is plain.
+    /// The claims (of a passage or a whole article) that say more than a plain claim (the outlet's voice, nothing found),
+    /// in <see cref="BinaryClaims"/> form; null when every claim is plain.
     /// </summary>
     public static byte[]? EncodeClaims(IReadOnlyList<Claim> claims)
     {
-        List<StoredClaim>? stored = null;
+        List<Claim>? stored = null;
         foreach (var c in claims)
         {
             if (c.Source is null && c.OtherSources.Count == 0 && c.Hedges.Count == 0 && c.Figures.Count == 0 && c.RefersTo is null && c.LoadedTerms.Count == 0)
@@ -90,19 +95,10 @@ internal static class PassageCodec
                 continue;
             }
 
-            (stored ??= []).Add(new StoredClaim
-            {
-                I = c.SentenceIndex,
-                S = c.Source is null ? null : StoredSource.From(c.Source),
-                O = c.OtherSources.Count == 0 ? null : c.OtherSources.Select(StoredSource.From).ToArray(),
-                H = c.Hedges.Count == 0 ? null : c.Hedges.Select(h => new StoredHedge { K = h.Kind, C = h.Cue }).ToArray(),
-                F = c.Figures.Count == 0 ? null : c.Figures.Select(StoredFigure.From).ToArray(),
-                R = c.RefersTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                L = c.LoadedTerms.Count == 0 ? null : c.LoadedTerms.ToArray(),
-            });
+            (stored ??= []).Add(c);
         }
 
-        return stored is null ? null : BrotliText.Compress(JsonSerializer.Serialize(stored, Json));
+        return stored is null ? null : BinaryClaims.Encode(stored);
     }
 
     /// <summary>
@@ -111,11 +107,10 @@ internal static class PassageCodec
     /// </summary>
     public static IReadOnlyList<Claim> DecodeClaims(byte[]? encoded, IReadOnlyList<Sentence> sentences)
     {
-        var stored = encoded is null ? null : JsonSerializer.Deserialize<List<StoredClaim>>(BrotliText.Decompress(encoded), Json);
         var bySentence = new Dictionary<int, Claim>();
-        foreach (var s in stored ?? [])
+        foreach (var c in encoded is null ? [] : BinaryClaims.Decode(encoded))
         {
-            bySentence.TryAdd(s.I, s.ToClaim());
+            bySentence.TryAdd(c.SentenceIndex, c);
         }
 
         var result = new Claim[sentences.Count];
@@ -127,78 +122,68 @@ internal static class PassageCodec
         return result;
     }
 
-    // The stored shapes: one-letter names and enums as numbers keep a claim to a few dozen bytes before compression.
-    // Changing them (or the enums' order) needs a new IndexSchema.Version.
-    private sealed record StoredClaim
+    // Builds the short lists of numbers above straight into a stack buffer: they are encoded once per passage at build
+    // time, and an interpolated string per number cost more than the rest of the passage's bookkeeping.
+    private ref struct NumberList(Span<char> initial)
     {
-        public int I { get; init; }
+        private Span<char> _chars = initial;
+        private char[]? _rented;
+        private int _length;
 
-        public StoredSource? S { get; init; }
-
-        public StoredSource[]? O { get; init; }
-
-        public StoredHedge[]? H { get; init; }
-
-        public StoredFigure[]? F { get; init; }
-
-        public string? R { get; init; }
-
-        public string[]? L { get; init; }
-
-        public Claim ToClaim() => new()
+        public void Separate(char separator)
         {
-            SentenceIndex = I,
-            Source = S?.ToSource(),
-            OtherSources = O?.Select(o => o.ToSource()).ToArray() ?? [],
-            Hedges = H?.Select(h => new Hedge(h.K, h.C ?? string.Empty)).ToArray() ?? [],
-            Figures = F?.Select(f => f.ToFigure()).ToArray() ?? [],
-            RefersTo = R is null ? null : DateOnly.ParseExact(R, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            LoadedTerms = L ?? [],
-        };
-    }
+            if (_length > 0)
+            {
+                Put(separator);
+            }
+        }
 
-    private sealed record StoredSource
-    {
-        public string N { get; init; } = string.Empty;
+        public void Append(int number, char? then = null)
+        {
+            int written;
+            while (!number.TryFormat(_chars[_length..], out written, default, CultureInfo.InvariantCulture))
+            {
+                Grow();
+            }
 
-        public SourceKind K { get; init; }
+            _length += written;
+            if (then is { } c)
+            {
+                Put(c);
+            }
+        }
 
-        public string? C { get; init; }
+        public string ToStringAndDispose()
+        {
+            var result = new string(_chars[.._length]);
+            if (_rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(_rented);
+            }
 
-        public string? V { get; init; }
+            return result;
+        }
 
-        public bool T { get; init; }
+        private void Put(char c)
+        {
+            if (_length == _chars.Length)
+            {
+                Grow();
+            }
 
-        public static StoredSource From(AttributedSource s) => new() { N = s.Name, K = s.Kind, C = s.Cue, V = s.Via, T = s.NamedInSentence };
+            _chars[_length++] = c;
+        }
 
-        public AttributedSource ToSource() => new() { Name = N, Kind = K, Cue = C, Via = V, NamedInSentence = T };
-    }
+        private void Grow()
+        {
+            var bigger = ArrayPool<char>.Shared.Rent(_chars.Length * 2);
+            _chars[.._length].CopyTo(bigger);
+            if (_rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(_rented);
+            }
 
-    private sealed record StoredHedge
-    {
-        public HedgeKind K { get; init; }
-
-        public string? C { get; init; }
-    }
-
-    private sealed record StoredFigure
-    {
-        public string T { get; init; } = string.Empty;
-
-        public double V { get; init; }
-
-        public double? A { get; init; }
-
-        public double? B { get; init; }
-
-        public string? U { get; init; }
-
-        public string? N { get; init; }
-
-        public string? Q { get; init; }
-
-        public static StoredFigure From(Figure f) => new() { T = f.Text, V = f.Value, A = f.Low, B = f.High, U = f.Unit, N = f.Counts, Q = f.Qualifier };
-
-        public Figure ToFigure() => new() { Text = T, Value = V, Low = A, High = B, Unit = U, Counts = N, Qualifier = Q };
+            _chars = _rented = bigger;
+        }
     }
 }

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 
 namespace ChatBot.Core.Indexing;
 
@@ -11,56 +9,27 @@ namespace ChatBot.Core.Indexing;
 internal static class RepeatedTokens
 {
     /// <summary>The repeated tokens of an analysed text (tokens joined by single spaces), or null when none repeats.</summary>
-    /// <remarks>Runs once per passage at build time: sorts the tokens' ranges in place, allocating nothing for a
-    /// passage without repeats.</remarks>
+    /// <remarks>A build finds them while analysing (<see cref="IndexTextBuilder.Repeats"/>); this reads them from a
+    /// text already joined.</remarks>
     public static string? Encode(string indexText)
     {
         ArgumentNullException.ThrowIfNull(indexText);
-        var count = 0;
-        var rented = ArrayPool<Range>.Shared.Rent((indexText.Length / 2) + 1);
+        var builder = new IndexTextBuilder();
         try
         {
             foreach (var range in indexText.AsSpan().Split(' '))
             {
                 if (range.End.Value > range.Start.Value)
                 {
-                    rented[count++] = range;
+                    builder.Add(indexText.AsSpan(range), isAlias: false);
                 }
             }
 
-            var ranges = rented.AsSpan(0, count);
-            ranges.Sort((a, b) => indexText.AsSpan(a.Start.Value, a.End.Value - a.Start.Value)
-                .SequenceCompareTo(indexText.AsSpan(b.Start.Value, b.End.Value - b.Start.Value)));
-            StringBuilder? sb = null;
-            var i = 0;
-            while (i < ranges.Length)
-            {
-                var token = indexText.AsSpan(ranges[i].Start.Value, ranges[i].End.Value - ranges[i].Start.Value);
-                var j = i + 1;
-                while (j < ranges.Length && token.SequenceEqual(indexText.AsSpan(ranges[j].Start.Value, ranges[j].End.Value - ranges[j].Start.Value)))
-                {
-                    j++;
-                }
-
-                if (j - i > 1)
-                {
-                    sb ??= new StringBuilder();
-                    if (sb.Length > 0)
-                    {
-                        sb.Append(' ');
-                    }
-
-                    sb.Append(token).Append(' ').Append((j - i).ToString(CultureInfo.InvariantCulture));
-                }
-
-                i = j;
-            }
-
-            return sb?.ToString();
+            return builder.Repeats();
         }
         finally
         {
-            ArrayPool<Range>.Shared.Return(rented);
+            builder.Dispose();
         }
     }
 

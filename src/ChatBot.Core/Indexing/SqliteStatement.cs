@@ -28,6 +28,9 @@ internal sealed class SqliteStatement : IDisposable
     public void Bind(int index, string? value) =>
         Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
 
+    /// <summary>Binds text already encoded as UTF-8 (SQLite's own encoding), so the writer thread converts nothing.</summary>
+    public void BindText(int index, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(_statement, index, utf8));
+
     /// <summary>Runs the statement to completion and resets it for the next bindings.</summary>
     public void Execute()
     {

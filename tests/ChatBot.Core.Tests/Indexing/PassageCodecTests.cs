@@ -1,6 +1,8 @@
 using ChatBot.Core.Attribution;
 using ChatBot.Core.Corpus;
+using System.Text.Json;
 using ChatBot.Core.Indexing;
+using ChatBot.Core.Tests.Attribution;
 
 namespace ChatBot.Core.Tests.Indexing;
 
@@ -77,6 +79,39 @@ public sealed class PassageCodecTests
 
         Assert.Equal([4, 5, 6], decoded.Select(c => c.SentenceIndex));
         Assert.Equal([[], ["terrorists"], []], decoded.Select(c => c.LoadedTerms));
+    }
+
+    [Fact]
+    public void EncodeClaims_SeedCorpusClaims_DecodeToTheSameClaims()
+    {
+        foreach (var id in SeedCorpus.ArticleIds)
+        {
+            var seed = SeedCorpus.Load(id);
+            var sentences = seed.Passages.SelectMany(p => p.Sentences).ToArray();
+
+            var decoded = PassageCodec.DecodeClaims(PassageCodec.EncodeClaims(seed.Claims), sentences);
+
+            // Records compare their lists by reference, so compare every field through their JSON.
+            Assert.Equal(JsonSerializer.Serialize(seed.Claims), JsonSerializer.Serialize(decoded));
+        }
+    }
+
+    [Fact]
+    public void EncodeClaims_RepeatedAndNonAsciiStrings_RoundTrip()
+    {
+        var source = new AttributedSource { Name = "al-Masd\u00e2r \u0627\u0644\u0645\u0635\u062f\u0631", Kind = SourceKind.Monitor, Cue = "said" };
+        var claims = Enumerable.Range(4, 3).Select(i => new Claim
+        {
+            SentenceIndex = i,
+            Source = source,
+            OtherSources = [source with { Cue = "denied", NamedInSentence = true }],
+            Figures = [new Figure { Text = "1,000", Value = 1000.5, High = double.MaxValue, Unit = "said" }],
+            RefersTo = DateOnly.MinValue.AddDays(i * 100_000),
+        }).ToArray();
+
+        var decoded = PassageCodec.DecodeClaims(PassageCodec.EncodeClaims(claims), Sentences);
+
+        Assert.Equal(JsonSerializer.Serialize(claims), JsonSerializer.Serialize(decoded));
     }
 
     [Fact]

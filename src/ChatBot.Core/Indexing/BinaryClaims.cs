@@ -1,0 +1,296 @@
+using System.Buffers.Binary;
+using System.Text;
+using ChatBot.Core.Attribution;
+using ChatBot.Core.Corpus;
+
+namespace ChatBot.Core.Indexing;
+
+/// <summary>
+/// The stored form of an article's claims: a compact binary encoding, read back into exactly the claims written.
+/// It replaced compact JSON compressed with Brotli, which cost more build time than the whole of the index's
+/// analysis (serialising and compressing every article's claims) and a JSON parse for every retrieved hit.
+/// </summary>
+/// <remarks>
+/// <para>Layout: the claim count, then per claim its sentence index, a flags byte (source, date), the source, the
+/// other sources, hedges, figures, the date (day number) and loaded terms. Counts and integers are unsigned LEB128
+/// varints; numbers are twice a whole number as a varint, or an odd marker and the IEEE double (8 bytes, little-endian), so values come back bit for bit.</para>
+/// <para>Strings repeat within an article (the same source names, cues and units claim after claim), so each
+/// string is written once: a tag of 0 is null, an odd tag 2n+1 is a new string of n UTF-8 bytes that follows,
+/// an even tag 2k+2 is the k-th string written before. That keeps the blob small without a compressor.</para>
+/// <para>Changing the layout (or the order of <see cref="SourceKind"/> or <see cref="HedgeKind"/>) needs a new
+/// <see cref="IndexSchema.Version"/>.</para>
+/// </remarks>
+internal static class BinaryClaims
+{
+    private const byte HasSource = 1;
+    private const byte HasDate = 2;
+    private const byte HasLow = 1;
+    private const byte HasHigh = 2;
+
+    public static byte[] Encode(IReadOnlyList<Claim> claims)
+    {
+        var writer = new Writer();
+        writer.Varint((uint)claims.Count);
+        foreach (var c in claims)
+        {
+            writer.Varint((uint)c.SentenceIndex);
+            writer.Byte((byte)((c.Source is null ? 0 : HasSource) | (c.RefersTo is null ? 0 : HasDate)));
+            if (c.Source is not null)
+            {
+                writer.Source(c.Source);
+            }
+
+            writer.Varint((uint)c.OtherSources.Count);
+            foreach (var s in c.OtherSources)
+            {
+                writer.Source(s);
+            }
+
+            writer.Varint((uint)c.Hedges.Count);
+            foreach (var h in c.Hedges)
+            {
+                writer.Varint((uint)h.Kind);
+                writer.String(h.Cue);
+            }
+
+            writer.Varint((uint)c.Figures.Count);
+            foreach (var f in c.Figures)
+            {
+                writer.String(f.Text);
+                writer.Number(f.Value);
+                writer.Byte((byte)((f.Low is null ? 0 : HasLow) | (f.High is null ? 0 : HasHigh)));
+                if (f.Low is { } low)
+                {
+                    writer.Number(low);
+                }
+
+                if (f.High is { } high)
+                {
+                    writer.Number(high);
+                }
+
+                writer.String(f.Unit);
+                writer.String(f.Counts);
+                writer.String(f.Qualifier);
+            }
+
+            if (c.RefersTo is { } date)
+            {
+                writer.Varint((uint)date.DayNumber);
+            }
+
+            writer.Varint((uint)c.LoadedTerms.Count);
+            foreach (var term in c.LoadedTerms)
+            {
+                writer.String(term);
+            }
+        }
+
+        return writer.ToArray();
+    }
+
+    public static List<Claim> Decode(ReadOnlySpan<byte> encoded)
+    {
+        var reader = new Reader(encoded);
+        var count = (int)reader.Varint();
+        var claims = new List<Claim>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var index = (int)reader.Varint();
+            var flags = reader.Byte();
+            var source = (flags & HasSource) != 0 ? reader.Source() : null;
+            var others = new AttributedSource[reader.Varint()];
+            for (var k = 0; k < others.Length; k++)
+            {
+                others[k] = reader.Source();
+            }
+
+            var hedges = new Hedge[reader.Varint()];
+            for (var k = 0; k < hedges.Length; k++)
+            {
+                var kind = (HedgeKind)reader.Varint();
+                hedges[k] = new Hedge(kind, reader.String() ?? string.Empty);
+            }
+
+            var figures = new Figure[reader.Varint()];
+            for (var k = 0; k < figures.Length; k++)
+            {
+                var text = reader.String() ?? string.Empty;
+                var value = reader.Number();
+                var bounds = reader.Byte();
+                var low = (bounds & HasLow) != 0 ? reader.Number() : (double?)null;
+                var high = (bounds & HasHigh) != 0 ? reader.Number() : (double?)null;
+                figures[k] = new Figure { Text = text, Value = value, Low = low, High = high, Unit = reader.String(), Counts = reader.String(), Qualifier = reader.String() };
+            }
+
+            DateOnly? refersTo = (flags & HasDate) != 0 ? DateOnly.FromDayNumber((int)reader.Varint()) : null;
+            var terms = new string[reader.Varint()];
+            for (var k = 0; k < terms.Length; k++)
+            {
+                terms[k] = reader.String() ?? string.Empty;
+            }
+
+            claims.Add(new Claim
+            {
+                SentenceIndex = index,
+                Source = source,
+                OtherSources = others,
+                Hedges = hedges,
+                Figures = figures,
+                RefersTo = refersTo,
+                LoadedTerms = terms,
+            });
+        }
+
+        return claims;
+    }
+
+    private sealed class Writer
+    {
+        private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
+        private byte[] _bytes = new byte[256];
+        private int _length;
+
+        public void Byte(byte value)
+        {
+            Ensure(1);
+            _bytes[_length++] = value;
+        }
+
+        public void Varint(uint value)
+        {
+            Ensure(5);
+            while (value >= 0x80)
+            {
+                _bytes[_length++] = (byte)(value | 0x80);
+                value >>= 7;
+            }
+
+            _bytes[_length++] = (byte)value;
+        }
+
+        // Most figures are whole numbers well under a billion: those take a varint of twice the number (one to five
+        // bytes); any other value an odd marker and its 8 bytes, so every double comes back bit for bit.
+        public void Number(double value)
+        {
+            if (value is >= 0 and < 1 << 30 && BitConverter.DoubleToInt64Bits(value) == BitConverter.DoubleToInt64Bits((uint)value))
+            {
+                Varint((uint)value * 2);
+                return;
+            }
+
+            Varint(1);
+            Ensure(8);
+            BinaryPrimitives.WriteDoubleLittleEndian(_bytes.AsSpan(_length), value);
+            _length += 8;
+        }
+
+        public void String(string? value)
+        {
+            if (value is null)
+            {
+                Varint(0);
+                return;
+            }
+
+            if (_strings.TryGetValue(value, out var known))
+            {
+                Varint((uint)(known * 2) + 2);
+                return;
+            }
+
+            _strings.Add(value, _strings.Count);
+            var byteCount = Encoding.UTF8.GetByteCount(value);
+            Varint(((uint)byteCount * 2) + 1);
+            Ensure(byteCount);
+            _length += Encoding.UTF8.GetBytes(value, _bytes.AsSpan(_length));
+        }
+
+        public void Source(AttributedSource source)
+        {
+            String(source.Name);
+            Varint(((uint)source.Kind * 2) + (source.NamedInSentence ? 1u : 0u));
+            String(source.Cue);
+            String(source.Via);
+        }
+
+        public byte[] ToArray() => _bytes.AsSpan(0, _length).ToArray();
+
+        private void Ensure(int more)
+        {
+            if (_length + more > _bytes.Length)
+            {
+                Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + more));
+            }
+        }
+    }
+
+    private ref struct Reader(ReadOnlySpan<byte> bytes)
+    {
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+        private List<string>? _strings;
+        private int _at;
+
+        public byte Byte() => _bytes[_at++];
+
+        public uint Varint()
+        {
+            uint value = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                var b = _bytes[_at++];
+                value |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    return value;
+                }
+
+                if (shift >= 28)
+                {
+                    throw new InvalidDataException("stored claims are damaged: a number runs past 32 bits");
+                }
+            }
+        }
+
+        public double Number()
+        {
+            var tag = Varint();
+            if ((tag & 1) == 0)
+            {
+                return tag / 2;
+            }
+
+            var value = BinaryPrimitives.ReadDoubleLittleEndian(_bytes.Slice(_at, 8));
+            _at += 8;
+            return value;
+        }
+
+        public string? String()
+        {
+            var tag = Varint();
+            if (tag == 0)
+            {
+                return null;
+            }
+
+            _strings ??= [];
+            if ((tag & 1) == 0)
+            {
+                return _strings[(int)(tag / 2) - 1];
+            }
+
+            var length = (int)(tag / 2);
+            var value = Encoding.UTF8.GetString(_bytes.Slice(_at, length));
+            _at += length;
+            _strings.Add(value);
+            return value;
+        }
+
+        public AttributedSource Source()
+        {
+            var name = String() ?? string.Empty;
+            var kindAndNamed = Varint();
+            return new AttributedSource { Name = name, Kind = (SourceKind)(kindAndNamed / 2), NamedInSentence = (kindAndNamed & 1) != 0, Cue = String(), Via = String() };
+        }
+    }
+}
