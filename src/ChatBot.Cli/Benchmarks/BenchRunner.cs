@@ -93,8 +93,29 @@ public sealed class BenchRunner(BenchSettings settings, Action<IServiceCollectio
         ServiceProvider? provider = null;
         try
         {
-            // Index: a fresh build per run; the provider of the last run serves the query steps.
+            // Index: a fresh build per run; the provider of the last run serves the query steps. With --skip index the
+            // work folder's index is used as it is (brought up to date, which is a no-op when the corpus is unchanged).
             var builds = new List<(IndexBuildReport Report, double Seconds, double? Rss, double MiB)>();
+            if (settings.Skip.Contains("index"))
+            {
+                if (settings.Skip.Contains("retrieval") && settings.Skip.Contains("ask"))
+                {
+                    return result with { Notes = ["index, retrieval and ask skipped"] };
+                }
+
+                if (!File.Exists(Path.Combine(indexDir, "chatbot.db")))
+                {
+                    return result with { Notes = [$"--skip index: no index in {indexDir} to query; run once without it"] };
+                }
+
+                provider = BuildProvider(configuration);
+                var existing = provider.GetRequiredService<IPassageIndex>();
+                var report = await existing.UpdateAsync(null, ct);
+                notes.Add($"index: the one already in {indexDir} (--skip index); its build was not timed");
+                result = result with { IndexedArticles = report.Articles, Passages = report.Passages, IndexMiB = IndexMiB(indexDir, existing.Status.Path) };
+                return await MeasureQueriesAsync(provider, n, result, notes, ct) with { Notes = notes };
+            }
+
             for (var run = 0; run < Math.Max(1, settings.IndexRuns); run++)
             {
                 if (provider is not null)
