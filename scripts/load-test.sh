@@ -39,7 +39,7 @@ cpu() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
 before=$(cpu)
 "${CLI[@]}" bench --articles "$N" --corpus-kind peers --skip index,retrieval,ask --work "$WORK" --server "http://127.0.0.1:$PORT" "$@" | tee /tmp/load-test-bench.out
 after=$(cpu)
-asked=$(awk -F'|' '/^\| (websocket|polling) \|/ {print $4; exit}' /tmp/load-test-bench.out | tr -d ' ')
+asked=$(awk -F'|' '/^\| ([Ww]eb[Ss]ocket|[Pp]olling) \|/ {print $4; exit}' /tmp/load-test-bench.out | tr -d ' ')
 hz=$(getconf CLK_TCK)
 echo
 echo "server peak RSS: $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' "/proc/$SERVER/status")"
