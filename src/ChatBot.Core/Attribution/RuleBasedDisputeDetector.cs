@@ -18,7 +18,8 @@ namespace ChatBot.Core.Attribution;
 /// </list>
 /// A party stating its own position or intent is not a dispute unless another claimant contradicts it.
 /// </summary>
-/// <remarks>Thread-safe and pure. Pairwise over at most a few dozen sentences: well under a millisecond for 50.</remarks>
+/// <remarks>Thread-safe and pure. Pairwise over at most a few dozen sentences; the cheap key comparisons come first, so
+/// each sentence's pattern scans run only when a rule gets that far (see <see cref="EvidenceFacts"/>).</remarks>
 public sealed partial class RuleBasedDisputeDetector : IDisputeDetector
 {
     private const int MaxPositions = 4;
@@ -182,7 +183,7 @@ public sealed partial class RuleBasedDisputeDetector : IDisputeDetector
                 }
 
                 // A declared halt against attacks reported in the same place and days.
-                if (a.Cessation && a.Asserter is not null && b.AttackReport && !b.Cessation && !b.Evidence.IsCaption && SameDays(a, b))
+                if (a.Asserter is not null && a.Cessation && b.AttackReport && !b.Cessation && !b.Evidence.IsCaption && SameDays(a, b))
                 {
                     found.Add(new Draft(DisputeKind.Conflict, HaltTopic, [new(a, a.AsserterName), new(b, b.Claimant)]));
                 }
