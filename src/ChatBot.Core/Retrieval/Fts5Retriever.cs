@@ -336,41 +336,11 @@ public sealed class Fts5Retriever : IRetriever
                 if (!articles.TryGetValue(articleRow, out var article))
                 {
                     // The text and claims blobs are read only for an article's first passage.
-                    var articleId = r.GetString(8);
-                    article = new LoadedArticle(
-                        new ArticleMetadata
-                        {
-                            Id = articleId,
-                            Outlet = r.GetString(9),
-                            Title = r.IsDBNull(10) ? null : r.GetString(10),
-                            Published = r.IsDBNull(11) ? null : DateOnly.ParseExact(r.GetString(11), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                            PublishedInferred = r.GetInt32(12) != 0,
-                            Byline = r.IsDBNull(13) ? null : r.GetString(13),
-                            Url = r.IsDBNull(14) ? null : r.GetString(14),
-                            Language = r.IsDBNull(15) ? null : r.GetString(15),
-                        },
-                        BrotliText.Decompress(r.GetFieldValue<byte[]>(16)),
-                        r.IsDBNull(17) ? null : r.GetFieldValue<byte[]>(17));
+                    article = ReadArticle(r);
                     articles[articleRow] = article;
                 }
 
-                var text = article.Text;
-                var ordinal = r.GetInt32(2);
-                var start = r.GetInt32(4);
-                var sentences = PassageCodec.DecodeSentences(r.GetString(6), text);
-                var (contextRanges, context) = PassageCodec.DecodeContext(r.IsDBNull(7) ? null : r.GetString(7), text);
-                var passage = new Passage
-                {
-                    Context = context,
-                    ContextRanges = contextRanges,
-                    Id = Passage.MakeId(article.Metadata.Id, ordinal),
-                    ArticleId = article.Metadata.Id,
-                    Ordinal = ordinal,
-                    Kind = (PassageKind)r.GetInt32(3),
-                    Start = start,
-                    Text = text.Substring(start, r.GetInt32(5)),
-                    Sentences = sentences,
-                };
+                var passage = ReadPassage(r, article);
                 rows[r.GetInt64(0)] = new LoadedRow(articleRow, passage);
             }
         }
@@ -401,6 +371,44 @@ public sealed class Fts5Retriever : IRetriever
         }
 
         return hits;
+    }
+
+    // Columns 8-17 of Load's statement.
+    private static LoadedArticle ReadArticle(SqliteDataReader r) => new(
+        new ArticleMetadata
+        {
+            Id = r.GetString(8),
+            Outlet = r.GetString(9),
+            Title = r.IsDBNull(10) ? null : r.GetString(10),
+            Published = r.IsDBNull(11) ? null : DateOnly.ParseExact(r.GetString(11), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            PublishedInferred = r.GetInt32(12) != 0,
+            Byline = r.IsDBNull(13) ? null : r.GetString(13),
+            Url = r.IsDBNull(14) ? null : r.GetString(14),
+            Language = r.IsDBNull(15) ? null : r.GetString(15),
+        },
+        BrotliText.Decompress(r.GetFieldValue<byte[]>(16)),
+        r.IsDBNull(17) ? null : r.GetFieldValue<byte[]>(17));
+
+    // Columns 2-7 of Load's statement: the passage, its sentences and context as ranges of its article's text.
+    private static Passage ReadPassage(SqliteDataReader r, LoadedArticle article)
+    {
+        var text = article.Text;
+        var ordinal = r.GetInt32(2);
+        var start = r.GetInt32(4);
+        var sentences = PassageCodec.DecodeSentences(r.GetString(6), text);
+        var (contextRanges, context) = PassageCodec.DecodeContext(r.IsDBNull(7) ? null : r.GetString(7), text);
+        return new Passage
+        {
+            Context = context,
+            ContextRanges = contextRanges,
+            Id = Passage.MakeId(article.Metadata.Id, ordinal),
+            ArticleId = article.Metadata.Id,
+            Ordinal = ordinal,
+            Kind = (PassageKind)r.GetInt32(3),
+            Start = start,
+            Text = text.Substring(start, r.GetInt32(5)),
+            Sentences = sentences,
+        };
     }
 
     // Each article's claims blob decoded once, for the sentences of all its loaded passages together.
