@@ -35,8 +35,10 @@ internal static partial class PlaceResolver
                 continue;
             }
 
+            // No match timeout: the pattern is a literal after two optional words, so it cannot backtrack badly, and
+            // a wall-clock timeout failed whole answers when a busy machine paused the thread mid-match.
             var introduced = new Regex($@"\b(?:of|near|in|outside|to|from|around|at|toward|towards)\s+(?:the\s+)?{Regex.Escape(name.Text)}\b",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(20));
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
             var place = introduced.Match(before);
             if (place.Success)
             {

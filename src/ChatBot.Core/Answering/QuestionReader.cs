@@ -141,13 +141,15 @@ public sealed partial class QuestionReader
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’-]*", RegexOptions.CultureInvariant)]
     private static partial Regex SurfaceWord();
 
-    // One pattern per outlet (its name and aliases, longest first), compiled once per sources.yaml version.
+    // One pattern per outlet (its name and aliases, longest first), compiled once per sources.yaml version. No match
+    // timeout: an alternation of literals cannot backtrack badly, and a wall-clock timeout failed whole answers when
+    // a busy machine paused the thread mid-match.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SourceCatalog, (string Outlet, Regex Pattern)[]> OutletPatterns = new();
 
     private static (string Outlet, Regex Pattern)[] Compile(SourceCatalog catalog) =>
         [.. catalog.Outlets.Select(outlet => (outlet.Name, new Regex(
             $@"(?<![\w-])(?:the\s+)?(?:{string.Join('|', outlet.Aliases.Prepend(outlet.Name).OrderByDescending(n => n.Length).Select(Regex.Escape))})(?![\w-])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50))))];
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout)))];
 
     private static bool IsYear(string term) => term.Length == 4 && term.All(char.IsAsciiDigit) && term[0] is '1' or '2';
 

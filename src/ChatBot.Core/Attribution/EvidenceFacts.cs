@@ -7,7 +7,8 @@ namespace ChatBot.Core.Attribution;
 /// <summary>
 /// What the dispute rules need to know about one evidence sentence, worked out once per question: who asserts it in
 /// neutral words, its topical terms (spelling variants and near-synonyms folded: road = highway, slain = killed), its
-/// date, and the stance cues it carries (an absolute claim, a limiting one, a halt, a report of attacks).
+/// date, and the stance cues it carries (an absolute claim, a limiting one, a halt, a report of attacks), each read
+/// when a rule first asks for it. Not thread-safe: one instance belongs to one detection.
 /// </summary>
 internal sealed partial class EvidenceFacts
 {
@@ -72,18 +73,6 @@ internal sealed partial class EvidenceFacts
         Date = claim.RefersTo ?? evidence.Article.Published;
         Terms = ReadTerms(Text, out var entities);
         Entities = entities;
-        var limiting = LimitingPattern().IsMatch(Text);
-        Limiting = limiting;
-        Absolute = !limiting && AbsolutePattern().IsMatch(Text);
-        var cessation = CessationPattern().IsMatch(Text);
-        Cessation = !limiting && cessation;
-        AttackReport = !cessation && AttackPattern().IsMatch(Text);
-        Intent = IntentPattern().IsMatch(Text);
-        var subsetOrSpan = SubsetPattern().IsMatch(Text) || SpanPattern().IsMatch(Text);
-        CountedFigures = subsetOrSpan ? [] : [.. claim.Figures.Where(f => f.Counts is not null && f.Unit is not null)];
-        Material = MaterialPattern().Match(Text) is { Success: true } material ? material.Value.ToLowerInvariant() : null;
-        Contested = Material is not null || claim.Hedges.Any(h => h.Kind == HedgeKind.Claimed)
-            || claim.Figures.Any(f => f.Counts is not null) || Terms.Overlaps(ContestedOutcomes) || OutcomePattern().IsMatch(Text);
     }
 
     public int Index { get; }
@@ -113,25 +102,64 @@ internal sealed partial class EvidenceFacts
 
     public HashSet<string> Entities { get; }
 
-    public bool Absolute { get; }
+    // The stance cues below are read on first use, not in the constructor: most rules look at a few of them for a few
+    // sentences, so this saves most of the ten pattern scans per evidence sentence a question used to cost.
+    private bool? _limiting;
+    private bool? _absolute;
+    private bool? _mentionsCessation;
+    private bool? _attackReport;
+    private bool? _intent;
+    private bool? _contested;
+    private bool _materialRead;
+    private string? _material;
+    private IReadOnlyList<Figure>? _countedFigures;
 
-    public bool Limiting { get; }
+    public bool Absolute => _absolute ??= !Limiting && AbsolutePattern().IsMatch(Text);
 
-    public bool Cessation { get; }
+    public bool Limiting => _limiting ??= LimitingPattern().IsMatch(Text);
 
-    public bool AttackReport { get; }
+    public bool Cessation => !Limiting && MentionsCessation;
 
-    public bool Intent { get; }
+    public bool AttackReport => _attackReport ??= !MentionsCessation && AttackPattern().IsMatch(Text);
 
-    public string? Material { get; }
+    public bool Intent => _intent ??= IntentPattern().IsMatch(Text);
 
-    public bool Contested { get; }
+    public string? Material
+    {
+        get
+        {
+            if (!_materialRead)
+            {
+                _material = MaterialPattern().Match(Text) is { Success: true } material ? material.Value.ToLowerInvariant() : null;
+                _materialRead = true;
+            }
+
+            return _material;
+        }
+    }
+
+    public bool Contested => _contested ??= Material is not null || Evidence.Claim.Hedges.Any(h => h.Kind == HedgeKind.Claimed)
+        || Evidence.Claim.Figures.Any(f => f.Counts is not null) || Terms.Overlaps(ContestedOutcomes) || OutcomePattern().IsMatch(Text);
 
     /// <summary>
     /// Figures counting what happened to whom, unless the sentence gives a subset ("four children were among the
     /// dead", "twelve other people") or a running total over a span ("in the past 11 days"): not an event's toll.
     /// </summary>
-    public IReadOnlyList<Figure> CountedFigures { get; }
+    public IReadOnlyList<Figure> CountedFigures => _countedFigures ??= CountFigures();
+
+    private bool MentionsCessation => _mentionsCessation ??= CessationPattern().IsMatch(Text);
+
+    // The subset and span patterns run only for a sentence with a counted figure (few are).
+    private IReadOnlyList<Figure> CountFigures()
+    {
+        var figures = Evidence.Claim.Figures;
+        if (!figures.Any(f => f.Counts is not null && f.Unit is not null) || SubsetPattern().IsMatch(Text) || SpanPattern().IsMatch(Text))
+        {
+            return [];
+        }
+
+        return [.. figures.Where(f => f.Counts is not null && f.Unit is not null)];
+    }
 
     public bool IsHedged(HedgeKind kind) => Evidence.Claim.Hedges.Any(h => h.Kind == kind);
 
@@ -196,8 +224,9 @@ internal sealed partial class EvidenceFacts
 
     public static HashSet<string> ReadTerms(string text, out HashSet<string> entities)
     {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        entities = new HashSet<string>(StringComparer.Ordinal);
+        // Sized for about one term per eight characters, so a sentence's sets are not regrown word by word.
+        var terms = new HashSet<string>(text.Length / 8, StringComparer.Ordinal);
+        entities = new HashSet<string>(text.Length / 32, StringComparer.Ordinal);
         var first = true;
         Span<char> buffer = stackalloc char[64];
         foreach (var m in WordPattern().EnumerateMatches(text))

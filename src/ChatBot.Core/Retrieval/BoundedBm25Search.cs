@@ -66,8 +66,6 @@ internal sealed class BoundedBm25Search
         var weights = terms.Select(t => Idf(t.Df, n)).ToArray();
         var hashes = terms.Select(t => PassageStatistics.Hash(t.Term)).ToArray();
         var order = Enumerable.Range(0, terms.Count).OrderBy(i => terms[i].Df).ToArray();
-        var bits = new Dictionary<long, int>();
-
         // 1. The rare terms: postings read whole while they fit the budget.
         var rare = new List<int>();
         long total = 0;
@@ -80,10 +78,17 @@ internal sealed class BoundedBm25Search
 
             total += terms[i].Df;
             rare.Add(i);
+        }
+
+        // Sized for the rare postings' total, so the map is not regrown while they are read.
+        var bits = new Dictionary<long, int>((int)total);
+        foreach (var i in rare)
+        {
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var rowid in Rowids(Fts5Retriever.Quote(terms[i].Term), Budget))
             {
-                bits[rowid] = bits.GetValueOrDefault(rowid) | (1 << i);
+                ref var termBits = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(bits, rowid, out _);
+                termBits |= 1 << i;
             }
         }
 
@@ -126,7 +131,7 @@ internal sealed class BoundedBm25Search
                 visited[(int)(rowid >> 6)] |= 1UL << (int)(rowid & 63);
             }
 
-            Offer(top, Score(rowid, all, weights, hashes), k);
+            Offer(top, rowid, Score(rowid, all, weights, hashes), all, k);
         }
 
         // 3. Passages without a rare term: conjunctions of common terms, heaviest first, while one could still enter
@@ -189,7 +194,7 @@ internal sealed class BoundedBm25Search
                         continue;
                     }
 
-                    Offer(top, Score(rowid, termBits, weights, hashes), k);
+                    Offer(top, rowid, Score(rowid, termBits, weights, hashes), termBits, k);
                 }
             }
         }
@@ -204,7 +209,7 @@ internal sealed class BoundedBm25Search
         return result;
     }
 
-    private ScoredPassage Score(long rowid, int termBits, double[] weights, int[] hashes)
+    private double Score(long rowid, int termBits, double[] weights, int[] hashes)
     {
         var score = 0.0;
         for (var i = 0; i < weights.Length; i++)
@@ -215,18 +220,21 @@ internal sealed class BoundedBm25Search
             }
         }
 
-        return new ScoredPassage(rowid, score, termBits);
+        return score;
     }
 
-    // Keeps the k best (a heap with the worst on top: the passage a newcomer must beat to enter).
-    private static void Offer(PriorityQueue<ScoredPassage, ScoredPassage> top, ScoredPassage s, int k)
+    // Keeps the k best (a heap with the worst on top: the passage a newcomer must beat to enter). A passage is made a
+    // record only when it enters: most candidates do not, and this saves an allocation for each of them.
+    private static void Offer(PriorityQueue<ScoredPassage, ScoredPassage> top, long rowid, double score, int termBits, int k)
     {
         if (top.Count < k)
         {
+            var s = new ScoredPassage(rowid, score, termBits);
             top.Enqueue(s, s);
         }
-        else if (WorstFirst.Instance.Compare(s, top.Peek()) > 0)
+        else if (WorstFirst.Beats(score, rowid, top.Peek()))
         {
+            var s = new ScoredPassage(rowid, score, termBits);
             top.DequeueEnqueue(s, s);
         }
     }
@@ -240,6 +248,13 @@ internal sealed class BoundedBm25Search
         {
             var c = x!.Score.CompareTo(y!.Score);
             return c != 0 ? c : y.RowId.CompareTo(x.RowId);
+        }
+
+        /// <summary>Whether a passage of <paramref name="score"/> at <paramref name="rowid"/> sorts after <paramref name="worst"/> (Compare &gt; 0).</summary>
+        public static bool Beats(double score, long rowid, ScoredPassage worst)
+        {
+            var c = score.CompareTo(worst.Score);
+            return c != 0 ? c > 0 : worst.RowId.CompareTo(rowid) > 0;
         }
     }
 
