@@ -76,8 +76,16 @@ internal static partial class FigureReader
          "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozens", "scores", "hundreds", "thousands"],
         StringComparison.OrdinalIgnoreCase);
 
-    public static IReadOnlyList<Figure> Read(string text)
+    public static IReadOnlyList<Figure> Read(string text) => Read(text, SentenceKeywords.All);
+
+    /// <summary>The figures of <paramref name="text"/>; none without a digit or number word in <paramref name="keywords"/>.</summary>
+    public static IReadOnlyList<Figure> Read(string text, SentenceKeywords keywords)
     {
+        if ((keywords & (SentenceKeywords.Digit | SentenceKeywords.NumberWord)) == 0)
+        {
+            return [];
+        }
+
         var digit = text.AsSpan().IndexOfAnyInRange('0', '9');
         var word = text.AsSpan().IndexOfAny(WordAnchors);
         var first = digit < 0 ? word : word < 0 ? digit : Math.Min(digit, word);

@@ -61,6 +61,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
 
     private readonly Regex _cues;
     private readonly SearchValues<string> _cueWords;
+    private readonly KeywordScanner _keywords;
     private readonly Regex? _loaded;
     private readonly SearchValues<string> _loadedWords;
     private readonly ConditionalWeakTable<SourceCatalog, SourceMatcher> _matchers = [];
@@ -77,6 +78,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         // of them (most sentences) skips the regex, and the others start it at the first such word.
         _cueWords = SearchValues.Create([.. CueLeadWords, .. lexicon.ReportingVerbs.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim())], StringComparison.OrdinalIgnoreCase);
         _loadedWords = SearchValues.Create([.. lexicon.LoadedTerms.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().Split(' ')[0])], StringComparison.OrdinalIgnoreCase);
+        _keywords = new KeywordScanner([.. CueLeadWords, .. lexicon.ReportingVerbs], lexicon.LoadedTerms);
         var verbs = string.Join('|', lexicon.ReportingVerbs.Where(v => !string.IsNullOrWhiteSpace(v)).OrderByDescending(v => v.Length).Select(v => Regex.Escape(v.Trim())));
         _cues = new Regex(
             @"\baccording\s+to\b" +
@@ -118,14 +120,19 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
 
         var states = new SentenceState[count];
         var history = new List<AttributedSource>();
+        var cueStarts = new List<int>();
         var k = 0;
         for (var p = 0; p < passages.Count; p++)
         {
             var isCaption = passages[p].Kind == PassageKind.Caption;
             foreach (var sentence in passages[p].Sentences)
             {
-                var source = FindAttributions(sentence.Text, matcher, history, out var others, out var backward);
-                states[k++] = new SentenceState(sentence, p, isCaption, source, others, backward);
+                List<AttributedSource>? others = null;
+                var backward = false;
+                var keywords = _keywords.Scan(sentence.Text, cueStarts);
+                var source = (keywords & SentenceKeywords.Cue) == 0 ? null
+                    : FindAttributions(sentence.Text, keywords, cueStarts, matcher, history, out others, out backward);
+                states[k++] = new SentenceState(sentence, p, isCaption, keywords, source, others, backward);
                 if (!isCaption)
                 {
                     if (source is not null)
@@ -149,15 +156,16 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         {
             var state = states[i];
             var text = state.Sentence.Text;
+            var keywords = state.Keywords;
             claims[i] = new Claim
             {
                 SentenceIndex = state.Sentence.Index,
                 Source = state.Source,
                 OtherSources = state.Others is null ? [] : state.Others,
-                Hedges = HedgeReader.Read(text),
-                Figures = FigureReader.Read(text),
-                RefersTo = TimeReferenceResolver.Resolve(text, published),
-                LoadedTerms = ReadLoadedTerms(text),
+                Hedges = HedgeReader.Read(text, keywords),
+                Figures = FigureReader.Read(text, keywords),
+                RefersTo = TimeReferenceResolver.Resolve(text, published, keywords),
+                LoadedTerms = (keywords & SentenceKeywords.Loaded) == 0 ? Array.Empty<string>() : ReadLoadedTerms(text),
             };
         }
 
@@ -213,13 +221,14 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         }
     }
 
-    private AttributedSource? FindAttributions(string text, SourceMatcher matcher, List<AttributedSource> history, out List<AttributedSource>? others, out bool backward)
+    private AttributedSource? FindAttributions(string text, SentenceKeywords keywords, List<int> cueStarts, SourceMatcher matcher, List<AttributedSource> history, out List<AttributedSource>? others, out bool backward)
     {
         others = null;
         backward = false;
         AttributedSource? main = null;
         var floor = 0;
-        for (var m = NextMatch(_cues, _cueWords, text, 0); m.Success; m = NextMatch(_cues, _cueWords, text, m.Index + m.Length))
+        var knownStarts = _keywords.KnowsCueStarts && (keywords & SentenceKeywords.Unscanned) == 0;
+        for (var m = NextCue(text, 0, knownStarts, cueStarts); m.Success; m = NextCue(text, m.Index + m.Length, knownStarts, cueStarts))
         {
             if (InsideQuote(text, m.Index))
             {
@@ -574,6 +583,28 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
     }
 
     /// <summary>
+    /// The next cue at or after <paramref name="from"/>. Every cue starts with a whole cue word, so with the sentence's cue
+    /// words known the regex starts at the first one (the same leftmost match as from <paramref name="from"/>), or does not run.
+    /// </summary>
+    private Match NextCue(string text, int from, bool knownStarts, List<int> cueStarts)
+    {
+        if (!knownStarts)
+        {
+            return NextMatch(_cues, _cueWords, text, from);
+        }
+
+        foreach (var start in cueStarts)
+        {
+            if (start >= from)
+            {
+                return _cues.Match(text, start);
+            }
+        }
+
+        return Match.Empty;
+    }
+
+    /// <summary>
     /// The next match of <paramref name="pattern"/> at or after <paramref name="from"/>, as <c>NextMatch</c> would give it
     /// (the pattern never matches empty text), but started at the first word a match can begin with, or not run at all.
     /// </summary>
@@ -684,7 +715,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         return at >= 0 && (at == 0 || !char.IsLetter(text[at - 1]));
     }
 
-    private sealed record SentenceState(Sentence Sentence, int Passage, bool IsCaption, AttributedSource? Source, List<AttributedSource>? Others, bool Backward);
+    private sealed record SentenceState(Sentence Sentence, int Passage, bool IsCaption, SentenceKeywords Keywords, AttributedSource? Source, List<AttributedSource>? Others, bool Backward);
 
     [GeneratedRegex(@"^\W*(?:this|that|these|all\s+this)(?:\s+is|\s+was|['’]s|\s+comes|\s+came)?\s+according\s+to$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BackReferencePattern();
