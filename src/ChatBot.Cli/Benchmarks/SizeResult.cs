@@ -25,6 +25,9 @@ public sealed record SizeResult
 
     public int? Warnings { get; init; }
 
+    /// <summary>Claim extraction alone on one thread, over the first <see cref="BenchRunner.ClaimExtractionArticles"/> articles.</summary>
+    public ClaimExtractionResult? ClaimExtraction { get; init; }
+
     public int Questions { get; init; }
 
     public LatencySummary? Retrieval { get; init; }

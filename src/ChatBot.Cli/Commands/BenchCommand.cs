@@ -33,7 +33,7 @@ public static class BenchCommand
         var timeout = new Option<int>("--reply-timeout") { Description = "Seconds to wait for a reply before counting it lost.", DefaultValueFactory = _ => 15 };
         var poll = new Option<int>("--poll-ms") { Description = "Milliseconds between one conversation's polls for its reply.", DefaultValueFactory = _ => 20 };
         var peersResults = new Option<DirectoryInfo>("--peers-results") { Description = "The peers harness's results folder (N/report.json).", DefaultValueFactory = _ => new DirectoryInfo("/tmp/peers-data/results") };
-        var skip = new Option<string>("--skip") { Description = "Steps to leave out, comma-separated: retrieval, ask, server." };
+        var skip = new Option<string>("--skip") { Description = "Steps to leave out, comma-separated: claims, retrieval, ask, server." };
         var outFile = new Option<FileInfo>("--out") { Description = "Write the report: FILE.md (Markdown) or FILE.json; the other format is written beside it." };
         var config = new Option<FileInfo>("--config") { Description = "appsettings.json to use." };
 

@@ -49,6 +49,10 @@ internal sealed class KeywordScanner
     private readonly SentenceKeywords _always;
     private readonly int _longest;
 
+    // Bit (length - 1) is set for each length a keyword starting with that letter has: most words of a sentence ("the",
+    // "of", "forces") fail this test and skip the hash look-up.
+    private readonly ulong[] _lengthsByLetter = new ulong[26];
+
     /// <param name="cueLeads">The words a reporting cue can start with.</param>
     /// <param name="loadedTerms">The loaded framing terms, whole.</param>
     public KeywordScanner(IEnumerable<string> cueLeads, IEnumerable<string> loadedTerms)
@@ -76,6 +80,7 @@ internal sealed class KeywordScanner
         foreach (var word in _words.Keys)
         {
             _longest = Math.Max(_longest, word.Length);
+            _lengthsByLetter[word[0] - 'a'] |= 1UL << Math.Min(63, word.Length - 1);
         }
     }
 
@@ -98,7 +103,7 @@ internal sealed class KeywordScanner
         while (i < text.Length)
         {
             var c = text[i];
-            if (!char.IsLetter(c))
+            if (!IsLetter(c))
             {
                 if (char.IsAsciiDigit(c))
                 {
@@ -111,7 +116,7 @@ internal sealed class KeywordScanner
 
             var start = i;
             var ascii = true;
-            while (i < text.Length && char.IsLetter(text[i]))
+            while (i < text.Length && IsLetter(text[i]))
             {
                 ascii &= char.IsAscii(text[i]);
                 i++;
@@ -137,7 +142,7 @@ internal sealed class KeywordScanner
                 word[k] = (char)(text[start + k] | 0x20);
             }
 
-            if (_lookup.TryGetValue(word, out var flags))
+            if ((_lengthsByLetter[word[0] - 'a'] & (1UL << Math.Min(63, length - 1))) != 0 && _lookup.TryGetValue(word, out var flags))
             {
                 if ((flags & (SentenceKeywords.Month | SentenceKeywords.Weekday)) != 0 && !char.IsAsciiLetterUpper(text[start]))
                 {
@@ -152,7 +157,7 @@ internal sealed class KeywordScanner
                 found |= flags;
             }
 
-            if (word.Length >= 5 && IsVerificationWord(word))
+            if (word.Length >= 5 && word[0] is 'v' or 'c' or 'a' && IsVerificationWord(word))
             {
                 found |= SentenceKeywords.HedgeUnverifiable;
             }
@@ -171,6 +176,8 @@ internal sealed class KeywordScanner
 
         return found;
     }
+
+    private static bool IsLetter(char c) => char.IsAsciiLetter(c) || (c >= '\u0080' && char.IsLetter(c));
 
     private static bool IsVerificationWord(ReadOnlySpan<char> word) =>
         word.StartsWith("verif", StringComparison.OrdinalIgnoreCase) || word.StartsWith("confirm", StringComparison.OrdinalIgnoreCase)

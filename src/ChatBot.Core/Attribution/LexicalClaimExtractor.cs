@@ -48,6 +48,22 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         "what", "which", "who", "how", "why", "where", "this", "that", "there", "here", "we", "i", "you", "whoever",
     };
 
+    // What the subject prechecks below test for; each set lists every word its pattern can begin or end with.
+    private static readonly SearchValues<char> ParentheticalStarts = SearchValues.Create("-–—([");
+    private const string TrailingJunk = " \t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000,";
+    private const string LeadJunk = " \t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000,“”\"‘’";
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TrailingAdverbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "also", "earlier", "later", "initially", "previously", "again", "now", "then", "separately", "further", "too", "had", "has", "have",
+        "would", "will", "did",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LeadWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "but", "and", "however", "meanwhile", "yet", "so", "then", "earlier", "late", "early", "on", "later",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly string[] CueLeadWords =
     [
         "according", "distributed", "released", "posted", "published", "issued", "aired", "broadcast", "circulated",
@@ -362,7 +378,8 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             raw = LeadingSubordinatorPattern().Replace(raw, string.Empty, 1);
         }
 
-        var clean = ParentheticalPattern().Replace(raw, " ");
+        // Most subjects hold no dash or bracket, which every parenthetical needs.
+        var clean = raw.AsSpan().IndexOfAny(ParentheticalStarts) < 0 ? raw : ParentheticalPattern().Replace(raw, " ");
 
         // A trailing attribution ("..., a local doctor said") has its subject after the last comma, unless the span
         // ends in an appositive ("Rami Abdel Rahman, director of the observatory, told").
@@ -388,7 +405,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             return FromCatalog(Coordinated(clean, matches, firstInSegment), namedInSentence: true);
         }
 
-        var trimmed = TrailingAdverbPattern().Replace(clean, string.Empty, 1).TrimEnd(' ', ',', '\u00a0', '\n');
+        var trimmed = WithoutTrailingAdverbs(clean).TrimEnd(' ', ',', '\u00a0', '\n');
         if (Pronouns.Contains(LastWord(trimmed)))
         {
             // "what it says were" is a hedge, not a new speaker.
@@ -486,8 +503,8 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
 
     private static bool IsPhraseSubject(string clean, out string phrase)
     {
-        var candidate = LeadPattern().Replace(clean, string.Empty, 1);
-        candidate = TrailingAdverbPattern().Replace(candidate, string.Empty, 1);
+        var candidate = MayStartWithLead(clean) ? LeadPattern().Replace(clean, string.Empty, 1) : clean;
+        candidate = WithoutTrailingAdverbs(candidate);
         var appositive = candidate.TrimEnd().EndsWith(',');
         candidate = candidate.Trim().Trim(',', ' ').Trim('“', '”', '"', '‘', '’', ' ', '\u00a0', '\n', '\r', '\t');
         if (!appositive)
@@ -513,6 +530,51 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         }
 
         return char.IsUpper(phrase[0]) || Pronouns.Contains(phrase) || LowercaseSubjectStarts.Contains(first.ToString());
+    }
+
+    /// <summary>
+    /// <see cref="TrailingAdverbPattern"/> removed, run only when the text's last word can end a match: an adverb of the
+    /// list, or a word after "on". The pattern is anchored at the end but the engine tries it from every position, so
+    /// this test saves a scan of the whole subject in most sentences.
+    /// </summary>
+    private static string WithoutTrailingAdverbs(string text)
+    {
+        var end = text.AsSpan().TrimEnd(TrailingJunk).Length;
+        var start = end;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] == '_'))
+        {
+            start--;
+        }
+
+        if (start > 0 && !char.IsAscii(text[start - 1]) || start == end)
+        {
+            // A word character outside ASCII or none at all: let the pattern decide.
+            return TrailingAdverbPattern().Replace(text, string.Empty, 1);
+        }
+
+        if (!TrailingAdverbs.Contains(text.AsSpan(start, end - start)))
+        {
+            var before = text.AsSpan(0, start).TrimEnd();
+            if (before.Length == start || !(before.EndsWith("on", StringComparison.OrdinalIgnoreCase) && (before.Length == 2 || !char.IsAsciiLetterOrDigit(before[^3]))))
+            {
+                return text;
+            }
+        }
+
+        return TrailingAdverbPattern().Replace(text, string.Empty, 1);
+    }
+
+    /// <summary>False when the first word of <paramref name="text"/> cannot start <see cref="LeadPattern"/>.</summary>
+    private static bool MayStartWithLead(string text)
+    {
+        var span = text.AsSpan().TrimStart(LeadJunk);
+        var length = 0;
+        while (length < span.Length && char.IsAsciiLetter(span[length]))
+        {
+            length++;
+        }
+
+        return length == 0 || (length < span.Length && !char.IsAscii(span[length])) || LeadWords.Contains(span[..length]);
     }
 
     private static string? ReadVia(string text, int from, SourceMatcher matcher)
