@@ -15,6 +15,12 @@ public sealed record ClaimExtractionResult
 
     public required double MegabytesPerSecond { get; init; }
 
+    /// <summary>CPU seconds the timed pass used on its thread (Linux only): unlike wall time, not lengthened by other processes.</summary>
+    public double? CpuSeconds { get; init; }
+
+    /// <summary>MB of article text per CPU second of the thread (Linux only).</summary>
+    public double? MegabytesPerCpuSecond { get; init; }
+
     /// <summary>Bytes the timed pass allocated on its thread, in millions.</summary>
     public required double AllocatedMB { get; init; }
 }

@@ -49,9 +49,9 @@ internal sealed class KeywordScanner
     private readonly SentenceKeywords _always;
     private readonly int _longest;
 
-    // Bit (length - 1) is set for each length a keyword starting with that letter has: most words of a sentence ("the",
-    // "of", "forces") fail this test and skip the hash look-up.
-    private readonly ulong[] _lengthsByLetter = new ulong[26];
+    // Bit (length - 1) is set for each length a keyword with that first and last letter has: most words of a sentence
+    // ("the", "of", "forces") fail this test and skip the hash look-up.
+    private readonly ulong[] _lengthsByLetters = new ulong[26 * 26];
 
     /// <param name="cueLeads">The words a reporting cue can start with.</param>
     /// <param name="loadedTerms">The loaded framing terms, whole.</param>
@@ -80,7 +80,7 @@ internal sealed class KeywordScanner
         foreach (var word in _words.Keys)
         {
             _longest = Math.Max(_longest, word.Length);
-            _lengthsByLetter[word[0] - 'a'] |= 1UL << Math.Min(63, word.Length - 1);
+            _lengthsByLetters[LetterPair(word)] |= 1UL << Math.Min(63, word.Length - 1);
         }
     }
 
@@ -142,7 +142,7 @@ internal sealed class KeywordScanner
                 word[k] = (char)(text[start + k] | 0x20);
             }
 
-            if ((_lengthsByLetter[word[0] - 'a'] & (1UL << Math.Min(63, length - 1))) != 0 && _lookup.TryGetValue(word, out var flags))
+            if ((_lengthsByLetters[LetterPair(word)] & (1UL << Math.Min(63, length - 1))) != 0 && _lookup.TryGetValue(word, out var flags))
             {
                 if ((flags & (SentenceKeywords.Month | SentenceKeywords.Weekday)) != 0 && !char.IsAsciiLetterUpper(text[start]))
                 {
@@ -176,6 +176,8 @@ internal sealed class KeywordScanner
 
         return found;
     }
+
+    private static int LetterPair(ReadOnlySpan<char> lowerAscii) => ((lowerAscii[0] - 'a') * 26) + lowerAscii[^1] - 'a';
 
     private static bool IsLetter(char c) => char.IsAsciiLetter(c) || (c >= '\u0080' && char.IsLetter(c));
 

@@ -48,6 +48,11 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         "what", "which", "who", "how", "why", "where", "this", "that", "there", "here", "we", "i", "you", "whoever",
     };
 
+    // Span look-ups into the word sets, so reading a subject allocates no string per word.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PronounSpans = Pronouns.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NonSubjectStartSpans = NonSubjectStarts.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LowercaseSubjectStartSpans = LowercaseSubjectStarts.GetAlternateLookup<ReadOnlySpan<char>>();
+
     // What the subject prechecks below test for; each set lists every word its pattern can begin or end with.
     private static readonly SearchValues<char> ParentheticalStarts = SearchValues.Create("-–—([");
     private const string TrailingJunk = " \t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000,";
@@ -505,31 +510,76 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
     {
         var candidate = MayStartWithLead(clean) ? LeadPattern().Replace(clean, string.Empty, 1) : clean;
         candidate = WithoutTrailingAdverbs(candidate);
-        var appositive = candidate.TrimEnd().EndsWith(',');
-        candidate = candidate.Trim().Trim(',', ' ').Trim('“', '”', '"', '‘', '’', ' ', '\u00a0', '\n', '\r', '\t');
+        // Read on spans; the phrase becomes a string only when it is a subject.
+        phrase = string.Empty;
+        var span = candidate.AsSpan();
+        var appositive = span.TrimEnd().EndsWith(',');
+        span = span.Trim().Trim(", ").Trim("“”\"‘’ \u00a0\n\r\t");
         if (!appositive)
         {
-            var comma = candidate.LastIndexOf(',');
+            var comma = span.LastIndexOf(',');
             if (comma >= 0)
             {
-                candidate = candidate[(comma + 1)..].Trim();
+                span = span[(comma + 1)..].Trim();
             }
         }
 
-        phrase = string.Join(' ', candidate.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (phrase.Length == 0 || !char.IsLetter(phrase[0]))
+        // Whitespace runs become one space; most candidates have none to collapse.
+        var joined = HasWhitespaceToCollapse(span) ? string.Join(' ', span.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : null;
+        var collapsed = joined is null ? span : joined.AsSpan();
+        if (collapsed.Length == 0 || !char.IsLetter(collapsed[0]))
         {
             return false;
         }
 
-        var words = phrase.Count(c => c == ' ') + 1;
-        var first = FirstWord(phrase);
-        if (words > 12 || NonSubjectStarts.Contains(first.ToString()))
+        var words = collapsed.Count(' ') + 1;
+        var space = collapsed.IndexOf(' ');
+        var first = space < 0 ? collapsed : collapsed[..space];
+        if (words > 12 || NonSubjectStartSpans.Contains(first))
         {
             return false;
         }
 
-        return char.IsUpper(phrase[0]) || Pronouns.Contains(phrase) || LowercaseSubjectStarts.Contains(first.ToString());
+        if (!char.IsUpper(collapsed[0]) && !PronounSpans.Contains(collapsed) && !LowercaseSubjectStartSpans.Contains(first))
+        {
+            return false;
+        }
+
+        phrase = joined ?? (span.Length == candidate.Length ? candidate : span.ToString());
+        return true;
+    }
+
+    /// <summary>True unless every whitespace run in <paramref name="span"/> is one plain space between words.</summary>
+    private static bool HasWhitespaceToCollapse(ReadOnlySpan<char> span)
+    {
+        if (span.Length > 0 && (char.IsWhiteSpace(span[0]) || char.IsWhiteSpace(span[^1])))
+        {
+            return true;
+        }
+
+        var previousSpace = false;
+        foreach (var c in span)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return true;
+                }
+
+                previousSpace = true;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+            else
+            {
+                previousSpace = false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
