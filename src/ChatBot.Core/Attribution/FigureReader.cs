@@ -56,7 +56,15 @@ internal static partial class FigureReader
         "fled", "captured", "executed", "missing", "arrested", "displaced",
     };
 
+    // The single words of CountPattern.
+    private static readonly HashSet<string> CountWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "killed", "killing", "kill", "slain", "dead", "died", "die", "deaths", "executed", "wounded", "wounding", "injured", "injuring",
+        "captured", "capturing", "arrested", "detained", "abducted", "kidnapped", "fled", "flee", "fleeing", "displaced", "missing",
+    };
+
     // Span lookups into the word sets, so reading the words around a number allocates no strings.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CountWordSpans = CountWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownUnitSpans = KnownUnits.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeUnitSpans = TimeUnits.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthWordSpans = MonthWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -382,19 +390,13 @@ internal static partial class FigureReader
             forward = forward[..stop];
         }
 
-        foreach (var m in CountPattern().EnumerateMatches(forward))
+        if (FirstCount(forward, out var at, out var length) && !ContainsDigit(forward[..at]))
         {
-            // The first match only, as Match would give it.
-            if (!ContainsDigit(forward[..m.Index]))
-            {
-                return CanonicalCount(forward.Slice(m.Index, m.Length).ToString());
-            }
-
-            break;
+            return CanonicalCount(forward.Slice(at, length).ToString());
         }
 
         var previous = PreviousWord(text, start);
-        if (previous.Length > 0 && CountPattern().IsMatch(previous))
+        if (previous.Length > 0 && FirstCount(previous, out _, out _))
         {
             return CanonicalCount(previous.ToString());
         }
@@ -404,6 +406,67 @@ internal static partial class FigureReader
 
         return back.IndexOfAny(Toll) >= 0 ? "killed" : null;
     }
+
+    /// <summary>
+    /// The first match of <see cref="CountPattern"/> in <paramref name="span"/>. ASCII text (nearly all) is read word by word
+    /// with a set look-up instead of the regex, which tries its many alternatives at almost every letter; other text goes
+    /// to the regex, whose word boundaries and case-folding reach beyond ASCII.
+    /// </summary>
+    private static bool FirstCount(ReadOnlySpan<char> span, out int index, out int length)
+    {
+        index = 0;
+        length = 0;
+        if (!System.Text.Ascii.IsValid(span))
+        {
+            foreach (var m in CountPattern().EnumerateMatches(span))
+            {
+                (index, length) = (m.Index, m.Length);
+                return true;
+            }
+
+            return false;
+        }
+
+        var i = 0;
+        while (i < span.Length)
+        {
+            if (!IsAsciiWordChar(span[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < span.Length && IsAsciiWordChar(span[i]))
+            {
+                i++;
+            }
+
+            var word = span[start..i];
+            if (CountWordSpans.Contains(word))
+            {
+                (index, length) = (start, i - start);
+                return true;
+            }
+
+            // The two-word counts, written with one space: "death toll", "taken prisoner".
+            var second = word.Equals("death", StringComparison.OrdinalIgnoreCase) ? "toll"
+                : word.Equals("taken", StringComparison.OrdinalIgnoreCase) ? "prisoner" : null;
+            if (second is not null && i < span.Length && span[i] == ' ')
+            {
+                var rest = span[(i + 1)..];
+                if (rest.StartsWith(second, StringComparison.OrdinalIgnoreCase) && (rest.Length == second.Length || !IsAsciiWordChar(rest[second.Length])))
+                {
+                    (index, length) = (start, i + 1 + second.Length - start);
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAsciiWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     private static string CanonicalCount(string word)
     {

@@ -42,6 +42,19 @@ internal sealed class KeywordScanner
         (SentenceKeywords.Month, ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
             "march", "april", "june", "july", "august", "september", "october", "november", "december"]),
         (SentenceKeywords.Weekday, ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+        (SentenceKeywords.ClauseBut, ["but"]),
+        (SentenceKeywords.ClauseThat, ["that"]),
+        (SentenceKeywords.ClauseAfter, ["after"]),
+        (SentenceKeywords.ClauseAlthough, ["although"]),
+        (SentenceKeywords.ClauseThough, ["though"]),
+        (SentenceKeywords.ClauseWhile, ["while"]),
+        (SentenceKeywords.ClauseBecause, ["because"]),
+        (SentenceKeywords.ClauseBefore, ["before"]),
+        (SentenceKeywords.ClauseSince, ["since"]),
+        (SentenceKeywords.ClauseWhen, ["when"]),
+        (SentenceKeywords.ClauseWhereas, ["whereas"]),
+        (SentenceKeywords.ClauseUntil, ["until"]),
+        (SentenceKeywords.ClauseEven, ["even"]),
     ];
 
     private readonly Dictionary<string, SentenceKeywords> _words = new(StringComparer.Ordinal);
@@ -136,37 +149,44 @@ internal sealed class KeywordScanner
                 continue;
             }
 
-            var word = lower[..length];
-            for (var k = 0; k < length; k++)
+            // Lower-cased and looked up only when some keyword has this word's first and last letter and length.
+            var first = (char)(text[start] | 0x20);
+            var pair = ((first - 'a') * 26) + (text[i - 1] | 0x20) - 'a';
+            if ((_lengthsByLetters[pair] & (1UL << Math.Min(63, length - 1))) != 0)
             {
-                word[k] = (char)(text[start + k] | 0x20);
-            }
-
-            if ((_lengthsByLetters[LetterPair(word)] & (1UL << Math.Min(63, length - 1))) != 0 && _lookup.TryGetValue(word, out var flags))
-            {
-                if ((flags & (SentenceKeywords.Month | SentenceKeywords.Weekday)) != 0 && !char.IsAsciiLetterUpper(text[start]))
+                var word = lower[..length];
+                for (var k = 0; k < length; k++)
                 {
-                    flags &= ~(SentenceKeywords.Month | SentenceKeywords.Weekday);
+                    word[k] = (char)(text[start + k] | 0x20);
                 }
 
-                if ((flags & SentenceKeywords.Cue) != 0)
+                if (_lookup.TryGetValue(word, out var flags))
                 {
-                    cueStarts.Add(start);
-                }
+                    if ((flags & (SentenceKeywords.Month | SentenceKeywords.Weekday)) != 0 && !char.IsAsciiLetterUpper(text[start]))
+                    {
+                        flags &= ~(SentenceKeywords.Month | SentenceKeywords.Weekday);
+                    }
 
-                found |= flags;
+                    if ((flags & SentenceKeywords.Cue) != 0)
+                    {
+                        cueStarts.Add(start);
+                    }
+
+                    found |= flags;
+                }
             }
 
-            if (word.Length >= 5 && word[0] is 'v' or 'c' or 'a' && IsVerificationWord(word))
+            var token = text.AsSpan(start, length);
+            if (length >= 5 && first is 'v' or 'c' or 'a' && IsVerificationWord(token))
             {
                 found |= SentenceKeywords.HedgeUnverifiable;
             }
 
-            if (word is "said")
+            if (length == 4 && first == 's' && token.Equals("said", StringComparison.OrdinalIgnoreCase))
             {
                 isSaid = true;
             }
-            else if (previousWasSaid && word is "to")
+            else if (previousWasSaid && token.Equals("to", StringComparison.OrdinalIgnoreCase))
             {
                 found |= SentenceKeywords.HedgeReported;
             }
@@ -177,7 +197,7 @@ internal sealed class KeywordScanner
         return found;
     }
 
-    private static int LetterPair(ReadOnlySpan<char> lowerAscii) => ((lowerAscii[0] - 'a') * 26) + lowerAscii[^1] - 'a';
+    private static int LetterPair(string lowerAscii) => ((lowerAscii[0] - 'a') * 26) + lowerAscii[^1] - 'a';
 
     private static bool IsLetter(char c) => char.IsAsciiLetter(c) || (c >= '\u0080' && char.IsLetter(c));
 

@@ -15,12 +15,18 @@ namespace ChatBot.Core.Attribution;
 /// <remarks>Thread-safe and allocation-light; regexes are compiled once per instance (per catalog for source names).</remarks>
 public sealed partial class LexicalClaimExtractor : IClaimExtractor
 {
-    private static readonly (string Text, bool Subordinate)[] ClauseBoundaries =
+    // Each boundary with a word is searched for only when the sentence holds that word (None: always searched).
+    private static readonly (string Text, bool Subordinate, SentenceKeywords Word)[] ClauseBoundaries =
     [
-        (",”", false), ("”,", false), (",\"", false), ("\",", false), ("?”", false), ("!”", false), (";", false),
-        (": ", false), (", but ", false), (" but ", false), (" that ", false), (" after ", true), (" although ", true),
-        (" though ", true), (" while ", true), (" because ", true), (" before ", true), (" since ", true),
-        (" when ", true), (" whereas ", true), (" until ", true), (" even as ", true),
+        (",”", false, SentenceKeywords.None), ("”,", false, SentenceKeywords.None), (",\"", false, SentenceKeywords.None),
+        ("\",", false, SentenceKeywords.None), ("?”", false, SentenceKeywords.None), ("!”", false, SentenceKeywords.None),
+        (";", false, SentenceKeywords.None), (": ", false, SentenceKeywords.None), (", but ", false, SentenceKeywords.ClauseBut),
+        (" but ", false, SentenceKeywords.ClauseBut), (" that ", false, SentenceKeywords.ClauseThat), (" after ", true, SentenceKeywords.ClauseAfter),
+        (" although ", true, SentenceKeywords.ClauseAlthough), (" though ", true, SentenceKeywords.ClauseThough),
+        (" while ", true, SentenceKeywords.ClauseWhile), (" because ", true, SentenceKeywords.ClauseBecause),
+        (" before ", true, SentenceKeywords.ClauseBefore), (" since ", true, SentenceKeywords.ClauseSince),
+        (" when ", true, SentenceKeywords.ClauseWhen), (" whereas ", true, SentenceKeywords.ClauseWhereas),
+        (" until ", true, SentenceKeywords.ClauseUntil), (" even as ", true, SentenceKeywords.ClauseEven),
     ];
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "it" };
@@ -277,7 +283,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
                     continue;
                 }
 
-                found = ReadSubject(text, floor, m.Index, matcher, history, out subordinate);
+                found = ReadSubject(text, keywords, floor, m.Index, matcher, history, out subordinate);
                 if (found is null)
                 {
                     continue;
@@ -356,7 +362,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             : null;
     }
 
-    private static AttributedSource? ReadSubject(string text, int floor, int cueIndex, SourceMatcher matcher, List<AttributedSource> history, out bool subordinate)
+    private static AttributedSource? ReadSubject(string text, SentenceKeywords keywords, int floor, int cueIndex, SourceMatcher matcher, List<AttributedSource> history, out bool subordinate)
     {
         subordinate = false;
         var start = floor;
@@ -366,8 +372,13 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             return null;
         }
 
-        foreach (var (boundary, isSubordinate) in ClauseBoundaries)
+        foreach (var (boundary, isSubordinate, word) in ClauseBoundaries)
         {
+            if (word != SentenceKeywords.None && (keywords & word) == 0)
+            {
+                continue;
+            }
+
             var at = text.LastIndexOf(boundary, cueIndex - 1, window, StringComparison.Ordinal);
             if (at >= 0 && at + boundary.Length > start && at + boundary.Length <= cueIndex)
             {

@@ -48,5 +48,21 @@ internal enum SentenceKeywords
     /// </summary>
     Unscanned = 1 << 15,
 
-    All = (1 << 16) - 1,
+    // The words of the clause boundaries a subject is read after (" but ", " that ", " after " ...): a boundary whose word
+    // the sentence lacks is not searched for.
+    ClauseBut = 1 << 16,
+    ClauseThat = 1 << 17,
+    ClauseAfter = 1 << 18,
+    ClauseAlthough = 1 << 19,
+    ClauseThough = 1 << 20,
+    ClauseWhile = 1 << 21,
+    ClauseBecause = 1 << 22,
+    ClauseBefore = 1 << 23,
+    ClauseSince = 1 << 24,
+    ClauseWhen = 1 << 25,
+    ClauseWhereas = 1 << 26,
+    ClauseUntil = 1 << 27,
+    ClauseEven = 1 << 28,
+
+    All = (1 << 29) - 1,
 }
