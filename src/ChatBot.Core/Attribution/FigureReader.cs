@@ -56,6 +56,13 @@ internal static partial class FigureReader
         "fled", "captured", "executed", "missing", "arrested", "displaced",
     };
 
+    private static readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> NumberWordSpans = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, (double Low, double High)>.AlternateLookup<ReadOnlySpan<char>> VagueWordSpans = VagueWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Each known unit's normal form ("Kilometres" -> "km"), looked up by span for ASCII words.
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NormalisedUnitSpans =
+        KnownUnits.ToDictionary(u => u, NormaliseUnit, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     // The single words of CountPattern.
     private static readonly HashSet<string> CountWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -137,7 +144,13 @@ internal static partial class FigureReader
         }
 
         figures.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return [.. figures.Select(f => f.Figure)];
+        var result = new Figure[figures.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = figures[i].Figure;
+        }
+
+        return result;
     }
 
     private static Figure? TryRead(string text, int index, int length)
@@ -149,13 +162,12 @@ internal static partial class FigureReader
         var isWords = char.IsLetter(span[0]);
         if (isWords)
         {
-            var words = span.ToString();
-            if (VagueWords.TryGetValue(words, out var range))
+            if (VagueWordSpans.TryGetValue(span, out var range))
             {
                 value = range.Low;
                 (vagueLow, vagueHigh) = range;
             }
-            else if (!TryParseWords(words, out value))
+            else if (!TryParseWords(span, out value))
             {
                 return null;
             }
@@ -322,7 +334,7 @@ internal static partial class FigureReader
 
             if (KnownUnitSpans.Contains(word))
             {
-                return (NormaliseUnit(word.ToString()), pos, false);
+                return (NormaliseKnownUnit(word), pos, false);
             }
 
             if (StopAfterNumberSpans.Contains(word))
@@ -346,6 +358,10 @@ internal static partial class FigureReader
 
         return (null, from, false);
     }
+
+    /// <summary><see cref="NormaliseUnit"/> of a known unit, from a table for ASCII words (no string per figure).</summary>
+    private static string NormaliseKnownUnit(ReadOnlySpan<char> word) =>
+        System.Text.Ascii.IsValid(word) && NormalisedUnitSpans.TryGetValue(word, out var unit) ? unit : NormaliseUnit(word.ToString());
 
     private static string NormaliseUnit(string word) => word.ToLowerInvariant() switch
     {
@@ -497,19 +513,20 @@ internal static partial class FigureReader
         return false;
     }
 
-    private static bool TryParseWords(string words, out double value)
+    private static bool TryParseWords(ReadOnlySpan<char> words, out double value)
     {
         value = 0;
         double current = 0;
         var any = false;
-        foreach (var part in words.Split([' ', '-', '\u00a0', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var range in words.SplitAny(" -\u00a0\n"))
         {
-            if (part.Equals("and", StringComparison.OrdinalIgnoreCase))
+            var part = words[range];
+            if (part.IsEmpty || part.Equals("and", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            if (!NumberWords.TryGetValue(part, out var n))
+            if (!NumberWordSpans.TryGetValue(part, out var n))
             {
                 return false;
             }

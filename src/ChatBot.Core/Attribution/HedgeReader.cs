@@ -45,7 +45,13 @@ internal static partial class HedgeReader
         }
 
         hedges.Sort((a, b) => a.Position.CompareTo(b.Position));
-        return [.. hedges.Select(h => h.Hedge)];
+        var result = new Hedge[hedges.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = hedges[i].Hedge;
+        }
+
+        return result;
     }
 
     private static void Run(ref List<(int Position, Hedge Hedge)>? hedges, string text, SentenceKeywords keywords, SentenceKeywords needed, HedgeKind kind, SearchValues<string> anchors, int lead, Regex pattern)

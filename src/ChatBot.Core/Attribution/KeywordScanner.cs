@@ -110,29 +110,40 @@ internal sealed class KeywordScanner
         }
 
         var found = _always;
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        {
+            found |= SentenceKeywords.Digit;
+        }
+
         Span<char> lower = stackalloc char[_longest];
         var previousWasSaid = false;
         var i = 0;
         while (i < text.Length)
         {
-            var c = text[i];
-            if (!IsLetter(c))
+            if (!IsLetter(text[i]))
             {
-                if (char.IsAsciiDigit(c))
-                {
-                    found |= SentenceKeywords.Digit;
-                }
-
                 i++;
                 continue;
             }
 
             var start = i;
             var ascii = true;
-            while (i < text.Length && IsLetter(text[i]))
+            while (i < text.Length)
             {
-                ascii &= char.IsAscii(text[i]);
-                i++;
+                var c = text[i];
+                if (char.IsAsciiLetter(c))
+                {
+                    i++;
+                }
+                else if (c >= '\u0080' && char.IsLetter(c))
+                {
+                    ascii = false;
+                    i++;
+                }
+                else
+                {
+                    break;
+                }
             }
 
             var length = i - start;

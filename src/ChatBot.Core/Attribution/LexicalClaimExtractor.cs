@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.RegularExpressions;
 using ChatBot.Core.Corpus;
 
@@ -60,6 +61,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LowercaseSubjectStartSpans = LowercaseSubjectStarts.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // What the subject prechecks below test for; each set lists every word its pattern can begin or end with.
+    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
     private static readonly SearchValues<char> ParentheticalStarts = SearchValues.Create("-–—([");
     private const string TrailingJunk = " \t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000,";
     private const string LeadJunk = " \t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000,“”\"‘’";
@@ -89,6 +91,9 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
     private readonly Regex _cues;
     private readonly SearchValues<string> _cueWords;
     private readonly KeywordScanner _keywords;
+
+    // One-word cues lower-cased once ("Said" -> "said"), so a cue costs no new strings; read-only after construction.
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _oneWordCues;
     private readonly Regex? _loaded;
     private readonly SearchValues<string> _loadedWords;
     private readonly ConditionalWeakTable<SourceCatalog, SourceMatcher> _matchers = [];
@@ -106,6 +111,17 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         _cueWords = SearchValues.Create([.. CueLeadWords, .. lexicon.ReportingVerbs.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim())], StringComparison.OrdinalIgnoreCase);
         _loadedWords = SearchValues.Create([.. lexicon.LoadedTerms.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().Split(' ')[0])], StringComparison.OrdinalIgnoreCase);
         _keywords = new KeywordScanner([.. CueLeadWords, .. lexicon.ReportingVerbs], lexicon.LoadedTerms);
+        var oneWordCues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var cue in lexicon.ReportingVerbs.Concat(CueLeadWords))
+        {
+            var word = cue.Trim();
+            if (word.Length > 0 && Ascii.IsValid(word) && word.AsSpan().IndexOfAnyExceptInRange('a', 'z') < 0)
+            {
+                oneWordCues.TryAdd(word, word);
+            }
+        }
+
+        _oneWordCues = oneWordCues.GetAlternateLookup<ReadOnlySpan<char>>();
         var verbs = string.Join('|', lexicon.ReportingVerbs.Where(v => !string.IsNullOrWhiteSpace(v)).OrderByDescending(v => v.Length).Select(v => Regex.Escape(v.Trim())));
         _cues = new Regex(
             @"\baccording\s+to\b" +
@@ -295,7 +311,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
                 }
             }
 
-            found = found with { Cue = NormaliseCue(cue) };
+            found = found with { Cue = IsAsciiLetters(cue) && _oneWordCues.TryGetValue(cue, out var lower) ? lower : NormaliseCue(cue) };
             floor = m.Index + m.Length;
             if (subordinate || kind == CueKind.Refused || main is not null)
             {
@@ -752,6 +768,8 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
 
         return pattern.Match(text, from);
     }
+
+    private static bool IsAsciiLetters(string text) => text.AsSpan().IndexOfAnyExcept(AsciiLetters) < 0;
 
     private static string NormaliseCue(string cue) => string.Join(' ', cue.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
