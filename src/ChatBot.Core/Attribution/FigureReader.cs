@@ -63,6 +63,14 @@ internal static partial class FigureReader
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NormalisedUnitSpans =
         KnownUnits.ToDictionary(u => u, NormaliseUnit, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // The words a number-word figure can start with (WordsPattern's first words).
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberWordStartSpans = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "dozens", "scores", "hundreds", "thousands", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+        "sixty", "seventy", "eighty", "ninety",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
     // The single words of CountPattern.
     private static readonly HashSet<string> CountWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -127,7 +135,7 @@ internal static partial class FigureReader
             }
         }
 
-        if (word >= 0)
+        if (word >= 0 && !System.Text.Ascii.IsValid(text))
         {
             foreach (var m in WordsPattern().EnumerateMatches(text.AsSpan(), word))
             {
@@ -135,6 +143,27 @@ internal static partial class FigureReader
                 {
                     (figures ??= []).Add((m.Index, figure));
                 }
+            }
+        }
+        else if (word >= 0)
+        {
+            // Every match starts at a whole number word, so in ASCII text the regex starts at each one instead of
+            // trying its alternatives at every letter between them; the matches are those EnumerateMatches gives.
+            for (var from = NextNumberWord(text, word); from >= 0;)
+            {
+                var next = -1;
+                foreach (var m in WordsPattern().EnumerateMatches(text.AsSpan(), from))
+                {
+                    if ((m.Index == 0 || !IsGlued(text[m.Index - 1])) && TryRead(text, m.Index, m.Length) is { } figure)
+                    {
+                        (figures ??= []).Add((m.Index, figure));
+                    }
+
+                    next = NextNumberWord(text, m.Index + m.Length);
+                    break;
+                }
+
+                from = next;
             }
         }
 
@@ -151,6 +180,40 @@ internal static partial class FigureReader
         }
 
         return result;
+    }
+
+    /// <summary>Where the first whole word at or after <paramref name="from"/> that can start a number-word figure begins, or -1.</summary>
+    private static int NextNumberWord(string text, int from)
+    {
+        var i = from;
+
+        // A word cut by from is not whole.
+        while (i > 0 && i < text.Length && char.IsAsciiLetter(text[i - 1]) && char.IsAsciiLetter(text[i]))
+        {
+            i++;
+        }
+
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsAsciiLetter(text[i]))
+            {
+                i++;
+            }
+
+            if (NumberWordStartSpans.Contains(text.AsSpan(start, i - start)))
+            {
+                return start;
+            }
+        }
+
+        return -1;
     }
 
     private static Figure? TryRead(string text, int index, int length)
