@@ -207,7 +207,9 @@ internal static partial class FigureReader
                 i++;
             }
 
-            if (NumberWordStartSpans.Contains(text.AsSpan(start, i - start)))
+            // Number words are 3 to 9 letters and start with one of a few letters: most words skip the hash look-up.
+            if (i - start is >= 3 and <= 9 && (text[start] | 0x20) is 'd' or 's' or 'h' or 't' or 'o' or 'f' or 'e' or 'n'
+                && NumberWordStartSpans.Contains(text.AsSpan(start, i - start)))
             {
                 return start;
             }
@@ -521,7 +523,13 @@ internal static partial class FigureReader
                 i++;
             }
 
+            // Outcome words are 3 to 9 letters and start with one of a few letters: most words skip the hash look-up.
             var word = span[start..i];
+            if (word.Length is < 3 or > 9 || (word[0] | 0x20) is not ('k' or 's' or 'd' or 'e' or 'w' or 'i' or 'c' or 'a' or 'f' or 'm' or 't'))
+            {
+                continue;
+            }
+
             if (CountWordSpans.Contains(word))
             {
                 (index, length) = (start, i - start);

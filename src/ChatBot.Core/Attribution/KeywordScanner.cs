@@ -210,6 +210,7 @@ internal sealed class KeywordScanner
 
     private static int LetterPair(string lowerAscii) => ((lowerAscii[0] - 'a') * 26) + lowerAscii[^1] - 'a';
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsLetter(char c) => char.IsAsciiLetter(c) || (c >= '\u0080' && char.IsLetter(c));
 
     private static bool IsVerificationWord(ReadOnlySpan<char> word) =>
