@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Json;
 using ChatBot.Core;
 using ChatBot.Core.Answering;
+using ChatBot.Core.Attribution;
 using ChatBot.Core.Configuration;
+using ChatBot.Core.Corpus;
 using ChatBot.Core.Corpus.Synthetic;
 using ChatBot.Core.Indexing;
 using ChatBot.Core.Retrieval;
@@ -20,6 +22,9 @@ namespace ChatBot.Cli.Benchmarks;
 public sealed class BenchRunner(BenchSettings settings, Action<IServiceCollection>? configureServices, TextWriter log)
 {
     private const int DefaultQuestions = 150;
+
+    /// <summary>Claim extraction is timed over at most this many articles (the first 10k of 100k): enough for a steady figure, cheap at every size.</summary>
+    public const int ClaimExtractionArticles = 10_000;
 
     public async Task<BenchReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -161,6 +166,11 @@ public sealed class BenchRunner(BenchSettings settings, Action<IServiceCollectio
                 };
             }
 
+            if (provider is not null && !settings.Skip.Contains("claims"))
+            {
+                result = result with { ClaimExtraction = MeasureClaimExtraction(provider, corpus, n, notes, ct) };
+            }
+
             if (provider is not null && builds.Count > 0)
             {
                 result = await MeasureQueriesAsync(provider, n, result, notes, ct);
@@ -175,6 +185,20 @@ public sealed class BenchRunner(BenchSettings settings, Action<IServiceCollectio
         }
 
         return result with { Notes = notes };
+    }
+
+    private ClaimExtractionResult? MeasureClaimExtraction(ServiceProvider provider, string corpus, int n, List<string> notes, CancellationToken ct)
+    {
+        if (provider.GetService<ICorpusReader>() is not { } reader || provider.GetService<IPassageSplitter>() is not { } splitter
+            || provider.GetService<IClaimExtractor>() is not { } extractor)
+        {
+            notes.Add("claim extraction: ICorpusReader, IPassageSplitter or IClaimExtractor is not registered");
+            return null;
+        }
+
+        var articles = Math.Min(n, ClaimExtractionArticles);
+        log.WriteLine($"{n:N0}: claim extraction on one thread, first {articles:N0} articles");
+        return new ClaimExtractionBench(reader, splitter, extractor).Run(corpus, articles, ct);
     }
 
     private async Task<SizeResult> MeasureQueriesAsync(ServiceProvider provider, int n, SizeResult result, List<string> notes, CancellationToken ct)

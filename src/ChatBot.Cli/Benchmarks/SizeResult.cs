@@ -25,6 +25,9 @@ public sealed record SizeResult
 
     public int? Warnings { get; init; }
 
+    /// <summary>Claim extraction alone on one thread, over the first <see cref="BenchRunner.ClaimExtractionArticles"/> articles.</summary>
+    public ClaimExtractionResult? ClaimExtraction { get; init; }
+
     public int Questions { get; init; }
 
     public LatencySummary? Retrieval { get; init; }
@@ -79,6 +82,7 @@ public sealed record SizeResult
             BoundedRecallAt10 = Median(rounds, r => r.BoundedRecallAt10),
             Ask = Latency(rounds.Select(r => r.Ask)),
             QueryPeakRssMiB = rounds.Max(r => r.QueryPeakRssMiB),
+            ClaimExtraction = rounds.Select(r => r.ClaimExtraction).OfType<ClaimExtractionResult>().OrderBy(c => c.MegabytesPerSecond).ElementAtOrDefault(rounds.Count(r => r.ClaimExtraction is not null) / 2),
             Lucene = lucene.Count == 0 ? null : lucene[0] with
             {
                 MegabytesPerSecond = LatencySummary.Median(lucene.Select(l => l.MegabytesPerSecond)),

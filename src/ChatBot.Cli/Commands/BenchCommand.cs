@@ -34,7 +34,7 @@ public static class BenchCommand
         var transport = new Option<DirectLineTransport>("--transport") { Description = "How the load test receives replies: websocket (Direct Line's stream) or polling.", DefaultValueFactory = _ => DirectLineTransport.WebSocket };
         var poll = new Option<int>("--poll-ms") { Description = "With --transport polling: milliseconds between one conversation's polls for its reply.", DefaultValueFactory = _ => 20 };
         var peersResults = new Option<DirectoryInfo>("--peers-results") { Description = "The peers harness's results folder (N/report.json).", DefaultValueFactory = _ => new DirectoryInfo("/tmp/peers-data/results") };
-        var skip = new Option<string>("--skip") { Description = "Steps to leave out, comma-separated: index (query the index already in the work folder instead of building one), retrieval, ask, server." };
+        var skip = new Option<string>("--skip") { Description = "Steps to leave out, comma-separated: index (query the index already in the work folder instead of building one), claims, retrieval, ask, server." };
         var outFile = new Option<FileInfo>("--out") { Description = "Write the report: FILE.md (Markdown) or FILE.json; the other format is written beside it." };
         var config = new Option<FileInfo>("--config") { Description = "appsettings.json to use." };
         var lucene = new Option<FileInfo>("--lucene") { Description = "The peers harness (shared/peers/run.sh): each round runs Lucene on the same corpus and questions just before ours (peers corpus only)." };

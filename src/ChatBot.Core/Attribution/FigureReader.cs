@@ -56,7 +56,30 @@ internal static partial class FigureReader
         "fled", "captured", "executed", "missing", "arrested", "displaced",
     };
 
+    private static readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> NumberWordSpans = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, (double Low, double High)>.AlternateLookup<ReadOnlySpan<char>> VagueWordSpans = VagueWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Each known unit's normal form ("Kilometres" -> "km"), looked up by span for ASCII words.
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NormalisedUnitSpans =
+        KnownUnits.ToDictionary(u => u, NormaliseUnit, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The words a number-word figure can start with (WordsPattern's first words).
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberWordStartSpans = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "dozens", "scores", "hundreds", "thousands", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+        "sixty", "seventy", "eighty", "ninety",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The single words of CountPattern.
+    private static readonly HashSet<string> CountWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "killed", "killing", "kill", "slain", "dead", "died", "die", "deaths", "executed", "wounded", "wounding", "injured", "injuring",
+        "captured", "capturing", "arrested", "detained", "abducted", "kidnapped", "fled", "flee", "fleeing", "displaced", "missing",
+    };
+
     // Span lookups into the word sets, so reading the words around a number allocates no strings.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CountWordSpans = CountWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownUnitSpans = KnownUnits.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeUnitSpans = TimeUnits.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthWordSpans = MonthWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -71,15 +94,28 @@ internal static partial class FigureReader
         ("as many as", "up to"), ("at most", "up to"), ("fewer than", "fewer than"), ("less than", "fewer than"),
     ];
 
+    // A vectorised search for one word, faster than Contains(..., OrdinalIgnoreCase) and the same for "toll", whose letters
+    // have no other case forms.
+    private static readonly SearchValues<string> Toll = SearchValues.Create(["toll"], StringComparison.OrdinalIgnoreCase);
+
     private static readonly SearchValues<string> WordAnchors = SearchValues.Create(
         ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fifteen", "twenty",
          "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozens", "scores", "hundreds", "thousands"],
         StringComparison.OrdinalIgnoreCase);
 
-    public static IReadOnlyList<Figure> Read(string text)
+    public static IReadOnlyList<Figure> Read(string text) => Read(text, SentenceKeywords.All);
+
+    /// <summary>The figures of <paramref name="text"/>; none without a digit or number word in <paramref name="keywords"/>.</summary>
+    public static IReadOnlyList<Figure> Read(string text, SentenceKeywords keywords)
     {
-        var digit = text.AsSpan().IndexOfAnyInRange('0', '9');
-        var word = text.AsSpan().IndexOfAny(WordAnchors);
+        if ((keywords & (SentenceKeywords.Digit | SentenceKeywords.NumberWord)) == 0)
+        {
+            return [];
+        }
+
+        // A number word's pattern cannot match without a number word, nor the digits' without a digit: skip their searches.
+        var digit = (keywords & SentenceKeywords.Digit) == 0 ? -1 : text.AsSpan().IndexOfAnyInRange('0', '9');
+        var word = (keywords & SentenceKeywords.NumberWord) == 0 ? -1 : text.AsSpan().IndexOfAny(WordAnchors);
         var first = digit < 0 ? word : word < 0 ? digit : Math.Min(digit, word);
         if (first < 0)
         {
@@ -99,7 +135,7 @@ internal static partial class FigureReader
             }
         }
 
-        if (word >= 0)
+        if (word >= 0 && !System.Text.Ascii.IsValid(text))
         {
             foreach (var m in WordsPattern().EnumerateMatches(text.AsSpan(), word))
             {
@@ -109,6 +145,27 @@ internal static partial class FigureReader
                 }
             }
         }
+        else if (word >= 0)
+        {
+            // Every match starts at a whole number word, so in ASCII text the regex starts at each one instead of
+            // trying its alternatives at every letter between them; the matches are those EnumerateMatches gives.
+            for (var from = NextNumberWord(text, word); from >= 0;)
+            {
+                var next = -1;
+                foreach (var m in WordsPattern().EnumerateMatches(text.AsSpan(), from))
+                {
+                    if ((m.Index == 0 || !IsGlued(text[m.Index - 1])) && TryRead(text, m.Index, m.Length) is { } figure)
+                    {
+                        (figures ??= []).Add((m.Index, figure));
+                    }
+
+                    next = NextNumberWord(text, m.Index + m.Length);
+                    break;
+                }
+
+                from = next;
+            }
+        }
 
         if (figures is null)
         {
@@ -116,7 +173,49 @@ internal static partial class FigureReader
         }
 
         figures.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return [.. figures.Select(f => f.Figure)];
+        var result = new Figure[figures.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = figures[i].Figure;
+        }
+
+        return result;
+    }
+
+    /// <summary>Where the first whole word at or after <paramref name="from"/> that can start a number-word figure begins, or -1.</summary>
+    private static int NextNumberWord(string text, int from)
+    {
+        var i = from;
+
+        // A word cut by from is not whole.
+        while (i > 0 && i < text.Length && char.IsAsciiLetter(text[i - 1]) && char.IsAsciiLetter(text[i]))
+        {
+            i++;
+        }
+
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsAsciiLetter(text[i]))
+            {
+                i++;
+            }
+
+            // Number words are 3 to 9 letters and start with one of a few letters: most words skip the hash look-up.
+            if (i - start is >= 3 and <= 9 && (text[start] | 0x20) is 'd' or 's' or 'h' or 't' or 'o' or 'f' or 'e' or 'n'
+                && NumberWordStartSpans.Contains(text.AsSpan(start, i - start)))
+            {
+                return start;
+            }
+        }
+
+        return -1;
     }
 
     private static Figure? TryRead(string text, int index, int length)
@@ -128,13 +227,12 @@ internal static partial class FigureReader
         var isWords = char.IsLetter(span[0]);
         if (isWords)
         {
-            var words = span.ToString();
-            if (VagueWords.TryGetValue(words, out var range))
+            if (VagueWordSpans.TryGetValue(span, out var range))
             {
                 value = range.Low;
                 (vagueLow, vagueHigh) = range;
             }
-            else if (!TryParseWords(words, out value))
+            else if (!TryParseWords(span, out value))
             {
                 return null;
             }
@@ -301,7 +399,7 @@ internal static partial class FigureReader
 
             if (KnownUnitSpans.Contains(word))
             {
-                return (NormaliseUnit(word.ToString()), pos, false);
+                return (NormaliseKnownUnit(word), pos, false);
             }
 
             if (StopAfterNumberSpans.Contains(word))
@@ -325,6 +423,10 @@ internal static partial class FigureReader
 
         return (null, from, false);
     }
+
+    /// <summary><see cref="NormaliseUnit"/> of a known unit, from a table for ASCII words (no string per figure).</summary>
+    private static string NormaliseKnownUnit(ReadOnlySpan<char> word) =>
+        System.Text.Ascii.IsValid(word) && NormalisedUnitSpans.TryGetValue(word, out var unit) ? unit : NormaliseUnit(word.ToString());
 
     private static string NormaliseUnit(string word) => word.ToLowerInvariant() switch
     {
@@ -369,19 +471,13 @@ internal static partial class FigureReader
             forward = forward[..stop];
         }
 
-        foreach (var m in CountPattern().EnumerateMatches(forward))
+        if (FirstCount(forward, out var at, out var length) && !ContainsDigit(forward[..at]))
         {
-            // The first match only, as Match would give it.
-            if (!ContainsDigit(forward[..m.Index]))
-            {
-                return CanonicalCount(forward.Slice(m.Index, m.Length).ToString());
-            }
-
-            break;
+            return CanonicalCount(forward.Slice(at, length).ToString());
         }
 
         var previous = PreviousWord(text, start);
-        if (previous.Length > 0 && CountPattern().IsMatch(previous))
+        if (previous.Length > 0 && FirstCount(previous, out _, out _))
         {
             return CanonicalCount(previous.ToString());
         }
@@ -389,8 +485,75 @@ internal static partial class FigureReader
         var backFrom = Math.Max(0, start - 70);
         var back = text.AsSpan(backFrom, start - backFrom);
 
-        return back.Contains("toll", StringComparison.OrdinalIgnoreCase) ? "killed" : null;
+        return back.IndexOfAny(Toll) >= 0 ? "killed" : null;
     }
+
+    /// <summary>
+    /// The first match of <see cref="CountPattern"/> in <paramref name="span"/>. ASCII text (nearly all) is read word by word
+    /// with a set look-up instead of the regex, which tries its many alternatives at almost every letter; other text goes
+    /// to the regex, whose word boundaries and case-folding reach beyond ASCII.
+    /// </summary>
+    private static bool FirstCount(ReadOnlySpan<char> span, out int index, out int length)
+    {
+        index = 0;
+        length = 0;
+        if (!System.Text.Ascii.IsValid(span))
+        {
+            foreach (var m in CountPattern().EnumerateMatches(span))
+            {
+                (index, length) = (m.Index, m.Length);
+                return true;
+            }
+
+            return false;
+        }
+
+        var i = 0;
+        while (i < span.Length)
+        {
+            if (!IsAsciiWordChar(span[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < span.Length && IsAsciiWordChar(span[i]))
+            {
+                i++;
+            }
+
+            // Outcome words are 3 to 9 letters and start with one of a few letters: most words skip the hash look-up.
+            var word = span[start..i];
+            if (word.Length is < 3 or > 9 || (word[0] | 0x20) is not ('k' or 's' or 'd' or 'e' or 'w' or 'i' or 'c' or 'a' or 'f' or 'm' or 't'))
+            {
+                continue;
+            }
+
+            if (CountWordSpans.Contains(word))
+            {
+                (index, length) = (start, i - start);
+                return true;
+            }
+
+            // The two-word counts, written with one space: "death toll", "taken prisoner".
+            var second = word.Equals("death", StringComparison.OrdinalIgnoreCase) ? "toll"
+                : word.Equals("taken", StringComparison.OrdinalIgnoreCase) ? "prisoner" : null;
+            if (second is not null && i < span.Length && span[i] == ' ')
+            {
+                var rest = span[(i + 1)..];
+                if (rest.StartsWith(second, StringComparison.OrdinalIgnoreCase) && (rest.Length == second.Length || !IsAsciiWordChar(rest[second.Length])))
+                {
+                    (index, length) = (start, i + 1 + second.Length - start);
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAsciiWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     private static string CanonicalCount(string word)
     {
@@ -421,19 +584,20 @@ internal static partial class FigureReader
         return false;
     }
 
-    private static bool TryParseWords(string words, out double value)
+    private static bool TryParseWords(ReadOnlySpan<char> words, out double value)
     {
         value = 0;
         double current = 0;
         var any = false;
-        foreach (var part in words.Split([' ', '-', '\u00a0', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var range in words.SplitAny(" -\u00a0\n"))
         {
-            if (part.Equals("and", StringComparison.OrdinalIgnoreCase))
+            var part = words[range];
+            if (part.IsEmpty || part.Equals("and", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            if (!NumberWords.TryGetValue(part, out var n))
+            if (!NumberWordSpans.TryGetValue(part, out var n))
             {
                 return false;
             }

@@ -18,27 +18,49 @@ internal static partial class HedgeReader
     private static readonly SearchValues<string> DeniedAnchors = SearchValues.Create(["deny", "deni", "reject", "dismiss", "refut"], StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> RefusedAnchors = SearchValues.Create(["refus", "declin", "would not"], StringComparison.OrdinalIgnoreCase);
 
-    public static IReadOnlyList<Hedge> Read(string text)
+    private const SentenceKeywords AnyHedge = SentenceKeywords.HedgeAlleged | SentenceKeywords.HedgeReported | SentenceKeywords.HedgeClaimed
+        | SentenceKeywords.HedgeAppears | SentenceKeywords.HedgeUnverifiable | SentenceKeywords.HedgeDenied | SentenceKeywords.HedgeRefused;
+
+    public static IReadOnlyList<Hedge> Read(string text) => Read(text, SentenceKeywords.All);
+
+    /// <summary>The hedges of <paramref name="text"/>, running only the kinds whose words <paramref name="keywords"/> holds.</summary>
+    public static IReadOnlyList<Hedge> Read(string text, SentenceKeywords keywords)
     {
+        if ((keywords & AnyHedge) == 0)
+        {
+            return [];
+        }
+
         List<(int Position, Hedge Hedge)>? hedges = null;
-        Run(ref hedges, text, HedgeKind.Alleged, AllegedAnchors, 0, AllegedPattern());
-        Run(ref hedges, text, HedgeKind.Reported, ReportedAnchors, 30, ReportedPattern());
-        Run(ref hedges, text, HedgeKind.Claimed, ClaimedAnchors, 0, ClaimedPattern());
-        Run(ref hedges, text, HedgeKind.Appears, AppearsAnchors, 0, AppearsPattern());
-        Run(ref hedges, text, HedgeKind.Unverifiable, UnverifiableAnchors, 40, UnverifiablePattern());
-        Run(ref hedges, text, HedgeKind.Denied, DeniedAnchors, 0, DeniedPattern());
-        Run(ref hedges, text, HedgeKind.RefusedToAdmit, RefusedAnchors, 0, RefusedPattern());
+        Run(ref hedges, text, keywords, SentenceKeywords.HedgeAlleged, HedgeKind.Alleged, AllegedAnchors, 0, AllegedPattern());
+        Run(ref hedges, text, keywords, SentenceKeywords.HedgeReported, HedgeKind.Reported, ReportedAnchors, 30, ReportedPattern());
+        Run(ref hedges, text, keywords, SentenceKeywords.HedgeClaimed, HedgeKind.Claimed, ClaimedAnchors, 0, ClaimedPattern());
+        Run(ref hedges, text, keywords, SentenceKeywords.HedgeAppears, HedgeKind.Appears, AppearsAnchors, 0, AppearsPattern());
+        Run(ref hedges, text, keywords, SentenceKeywords.HedgeUnverifiable, HedgeKind.Unverifiable, UnverifiableAnchors, 40, UnverifiablePattern());
+        Run(ref hedges, text, keywords, SentenceKeywords.HedgeDenied, HedgeKind.Denied, DeniedAnchors, 0, DeniedPattern());
+        Run(ref hedges, text, keywords, SentenceKeywords.HedgeRefused, HedgeKind.RefusedToAdmit, RefusedAnchors, 0, RefusedPattern());
         if (hedges is null)
         {
             return [];
         }
 
         hedges.Sort((a, b) => a.Position.CompareTo(b.Position));
-        return [.. hedges.Select(h => h.Hedge)];
+        var result = new Hedge[hedges.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = hedges[i].Hedge;
+        }
+
+        return result;
     }
 
-    private static void Run(ref List<(int Position, Hedge Hedge)>? hedges, string text, HedgeKind kind, SearchValues<string> anchors, int lead, Regex pattern)
+    private static void Run(ref List<(int Position, Hedge Hedge)>? hedges, string text, SentenceKeywords keywords, SentenceKeywords needed, HedgeKind kind, SearchValues<string> anchors, int lead, Regex pattern)
     {
+        if ((keywords & needed) == 0)
+        {
+            return;
+        }
+
         var at = text.AsSpan().IndexOfAny(anchors);
         if (at >= 0)
         {

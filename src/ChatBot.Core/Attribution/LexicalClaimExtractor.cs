@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.RegularExpressions;
 using ChatBot.Core.Corpus;
 
@@ -15,12 +16,18 @@ namespace ChatBot.Core.Attribution;
 /// <remarks>Thread-safe and allocation-light; regexes are compiled once per instance (per catalog for source names).</remarks>
 public sealed partial class LexicalClaimExtractor : IClaimExtractor
 {
-    private static readonly (string Text, bool Subordinate)[] ClauseBoundaries =
+    // Each boundary with a word is searched for only when the sentence holds that word (None: always searched).
+    private static readonly (string Text, bool Subordinate, SentenceKeywords Word)[] ClauseBoundaries =
     [
-        (",”", false), ("”,", false), (",\"", false), ("\",", false), ("?”", false), ("!”", false), (";", false),
-        (": ", false), (", but ", false), (" but ", false), (" that ", false), (" after ", true), (" although ", true),
-        (" though ", true), (" while ", true), (" because ", true), (" before ", true), (" since ", true),
-        (" when ", true), (" whereas ", true), (" until ", true), (" even as ", true),
+        (",”", false, SentenceKeywords.None), ("”,", false, SentenceKeywords.None), (",\"", false, SentenceKeywords.None),
+        ("\",", false, SentenceKeywords.None), ("?”", false, SentenceKeywords.None), ("!”", false, SentenceKeywords.None),
+        (";", false, SentenceKeywords.None), (": ", false, SentenceKeywords.None), (", but ", false, SentenceKeywords.ClauseBut),
+        (" but ", false, SentenceKeywords.ClauseBut), (" that ", false, SentenceKeywords.ClauseThat), (" after ", true, SentenceKeywords.ClauseAfter),
+        (" although ", true, SentenceKeywords.ClauseAlthough), (" though ", true, SentenceKeywords.ClauseThough),
+        (" while ", true, SentenceKeywords.ClauseWhile), (" because ", true, SentenceKeywords.ClauseBecause),
+        (" before ", true, SentenceKeywords.ClauseBefore), (" since ", true, SentenceKeywords.ClauseSince),
+        (" when ", true, SentenceKeywords.ClauseWhen), (" whereas ", true, SentenceKeywords.ClauseWhereas),
+        (" until ", true, SentenceKeywords.ClauseUntil), (" even as ", true, SentenceKeywords.ClauseEven),
     ];
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "it" };
@@ -48,6 +55,28 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         "what", "which", "who", "how", "why", "where", "this", "that", "there", "here", "we", "i", "you", "whoever",
     };
 
+    // Span look-ups into the word sets, so reading a subject allocates no string per word.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PronounSpans = Pronouns.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NonSubjectStartSpans = NonSubjectStarts.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LowercaseSubjectStartSpans = LowercaseSubjectStarts.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // What the subject prechecks below test for; each set lists every word its pattern can begin or end with.
+    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    private static readonly SearchValues<char> ParentheticalStarts = SearchValues.Create("-–—([");
+    private const string TrailingJunk = " \t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000,";
+    private const string LeadJunk = " \t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000,“”\"‘’";
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TrailingAdverbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "also", "earlier", "later", "initially", "previously", "again", "now", "then", "separately", "further", "too", "had", "has", "have",
+        "would", "will", "did",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LeadWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "but", "and", "however", "meanwhile", "yet", "so", "then", "earlier", "late", "early", "on", "later",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly string[] CueLeadWords =
     [
         "according", "distributed", "released", "posted", "published", "issued", "aired", "broadcast", "circulated",
@@ -61,6 +90,10 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
 
     private readonly Regex _cues;
     private readonly SearchValues<string> _cueWords;
+    private readonly KeywordScanner _keywords;
+
+    // One-word cues lower-cased once ("Said" -> "said"), so a cue costs no new strings; read-only after construction.
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _oneWordCues;
     private readonly Regex? _loaded;
     private readonly SearchValues<string> _loadedWords;
     private readonly ConditionalWeakTable<SourceCatalog, SourceMatcher> _matchers = [];
@@ -77,6 +110,18 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         // of them (most sentences) skips the regex, and the others start it at the first such word.
         _cueWords = SearchValues.Create([.. CueLeadWords, .. lexicon.ReportingVerbs.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim())], StringComparison.OrdinalIgnoreCase);
         _loadedWords = SearchValues.Create([.. lexicon.LoadedTerms.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().Split(' ')[0])], StringComparison.OrdinalIgnoreCase);
+        _keywords = new KeywordScanner([.. CueLeadWords, .. lexicon.ReportingVerbs], lexicon.LoadedTerms);
+        var oneWordCues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var cue in lexicon.ReportingVerbs.Concat(CueLeadWords))
+        {
+            var word = cue.Trim();
+            if (word.Length > 0 && Ascii.IsValid(word) && word.AsSpan().IndexOfAnyExceptInRange('a', 'z') < 0)
+            {
+                oneWordCues.TryAdd(word, word);
+            }
+        }
+
+        _oneWordCues = oneWordCues.GetAlternateLookup<ReadOnlySpan<char>>();
         var verbs = string.Join('|', lexicon.ReportingVerbs.Where(v => !string.IsNullOrWhiteSpace(v)).OrderByDescending(v => v.Length).Select(v => Regex.Escape(v.Trim())));
         _cues = new Regex(
             @"\baccording\s+to\b" +
@@ -118,14 +163,19 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
 
         var states = new SentenceState[count];
         var history = new List<AttributedSource>();
+        var cueStarts = new List<int>();
         var k = 0;
         for (var p = 0; p < passages.Count; p++)
         {
             var isCaption = passages[p].Kind == PassageKind.Caption;
             foreach (var sentence in passages[p].Sentences)
             {
-                var source = FindAttributions(sentence.Text, matcher, history, out var others, out var backward);
-                states[k++] = new SentenceState(sentence, p, isCaption, source, others, backward);
+                List<AttributedSource>? others = null;
+                var backward = false;
+                var keywords = _keywords.Scan(sentence.Text, cueStarts);
+                var source = (keywords & SentenceKeywords.Cue) == 0 ? null
+                    : FindAttributions(sentence.Text, keywords, cueStarts, matcher, history, out others, out backward);
+                states[k++] = new SentenceState(sentence, p, isCaption, keywords, source, others, backward);
                 if (!isCaption)
                 {
                     if (source is not null)
@@ -149,15 +199,16 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         {
             var state = states[i];
             var text = state.Sentence.Text;
+            var keywords = state.Keywords;
             claims[i] = new Claim
             {
                 SentenceIndex = state.Sentence.Index,
                 Source = state.Source,
                 OtherSources = state.Others is null ? [] : state.Others,
-                Hedges = HedgeReader.Read(text),
-                Figures = FigureReader.Read(text),
-                RefersTo = TimeReferenceResolver.Resolve(text, published),
-                LoadedTerms = ReadLoadedTerms(text),
+                Hedges = HedgeReader.Read(text, keywords),
+                Figures = FigureReader.Read(text, keywords),
+                RefersTo = TimeReferenceResolver.Resolve(text, published, keywords),
+                LoadedTerms = (keywords & SentenceKeywords.Loaded) == 0 ? Array.Empty<string>() : ReadLoadedTerms(text),
             };
         }
 
@@ -213,13 +264,14 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         }
     }
 
-    private AttributedSource? FindAttributions(string text, SourceMatcher matcher, List<AttributedSource> history, out List<AttributedSource>? others, out bool backward)
+    private AttributedSource? FindAttributions(string text, SentenceKeywords keywords, List<int> cueStarts, SourceMatcher matcher, List<AttributedSource> history, out List<AttributedSource>? others, out bool backward)
     {
         others = null;
         backward = false;
         AttributedSource? main = null;
         var floor = 0;
-        for (var m = NextMatch(_cues, _cueWords, text, 0); m.Success; m = NextMatch(_cues, _cueWords, text, m.Index + m.Length))
+        var knownStarts = _keywords.KnowsCueStarts && (keywords & SentenceKeywords.Unscanned) == 0;
+        for (var m = NextCue(text, 0, knownStarts, cueStarts); m.Success; m = NextCue(text, m.Index + m.Length, knownStarts, cueStarts))
         {
             if (InsideQuote(text, m.Index))
             {
@@ -247,7 +299,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
                     continue;
                 }
 
-                found = ReadSubject(text, floor, m.Index, matcher, history, out subordinate);
+                found = ReadSubject(text, keywords, floor, m.Index, matcher, history, out subordinate);
                 if (found is null)
                 {
                     continue;
@@ -259,7 +311,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
                 }
             }
 
-            found = found with { Cue = NormaliseCue(cue) };
+            found = found with { Cue = IsAsciiLetters(cue) && _oneWordCues.TryGetValue(cue, out var lower) ? lower : NormaliseCue(cue) };
             floor = m.Index + m.Length;
             if (subordinate || kind == CueKind.Refused || main is not null)
             {
@@ -326,7 +378,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             : null;
     }
 
-    private static AttributedSource? ReadSubject(string text, int floor, int cueIndex, SourceMatcher matcher, List<AttributedSource> history, out bool subordinate)
+    private static AttributedSource? ReadSubject(string text, SentenceKeywords keywords, int floor, int cueIndex, SourceMatcher matcher, List<AttributedSource> history, out bool subordinate)
     {
         subordinate = false;
         var start = floor;
@@ -336,8 +388,13 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             return null;
         }
 
-        foreach (var (boundary, isSubordinate) in ClauseBoundaries)
+        foreach (var (boundary, isSubordinate, word) in ClauseBoundaries)
         {
+            if (word != SentenceKeywords.None && (keywords & word) == 0)
+            {
+                continue;
+            }
+
             var at = text.LastIndexOf(boundary, cueIndex - 1, window, StringComparison.Ordinal);
             if (at >= 0 && at + boundary.Length > start && at + boundary.Length <= cueIndex)
             {
@@ -353,7 +410,8 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             raw = LeadingSubordinatorPattern().Replace(raw, string.Empty, 1);
         }
 
-        var clean = ParentheticalPattern().Replace(raw, " ");
+        // Most subjects hold no dash or bracket, which every parenthetical needs.
+        var clean = raw.AsSpan().IndexOfAny(ParentheticalStarts) < 0 ? raw : ParentheticalPattern().Replace(raw, " ");
 
         // A trailing attribution ("..., a local doctor said") has its subject after the last comma, unless the span
         // ends in an appositive ("Rami Abdel Rahman, director of the observatory, told").
@@ -379,7 +437,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             return FromCatalog(Coordinated(clean, matches, firstInSegment), namedInSentence: true);
         }
 
-        var trimmed = TrailingAdverbPattern().Replace(clean, string.Empty, 1).TrimEnd(' ', ',', '\u00a0', '\n');
+        var trimmed = WithoutTrailingAdverbs(clean).TrimEnd(' ', ',', '\u00a0', '\n');
         if (Pronouns.Contains(LastWord(trimmed)))
         {
             // "what it says were" is a hedge, not a new speaker.
@@ -477,33 +535,123 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
 
     private static bool IsPhraseSubject(string clean, out string phrase)
     {
-        var candidate = LeadPattern().Replace(clean, string.Empty, 1);
-        candidate = TrailingAdverbPattern().Replace(candidate, string.Empty, 1);
-        var appositive = candidate.TrimEnd().EndsWith(',');
-        candidate = candidate.Trim().Trim(',', ' ').Trim('“', '”', '"', '‘', '’', ' ', '\u00a0', '\n', '\r', '\t');
+        var candidate = MayStartWithLead(clean) ? LeadPattern().Replace(clean, string.Empty, 1) : clean;
+        candidate = WithoutTrailingAdverbs(candidate);
+        // Read on spans; the phrase becomes a string only when it is a subject.
+        phrase = string.Empty;
+        var span = candidate.AsSpan();
+        var appositive = span.TrimEnd().EndsWith(',');
+        span = span.Trim().Trim(", ").Trim("“”\"‘’ \u00a0\n\r\t");
         if (!appositive)
         {
-            var comma = candidate.LastIndexOf(',');
+            var comma = span.LastIndexOf(',');
             if (comma >= 0)
             {
-                candidate = candidate[(comma + 1)..].Trim();
+                span = span[(comma + 1)..].Trim();
             }
         }
 
-        phrase = string.Join(' ', candidate.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (phrase.Length == 0 || !char.IsLetter(phrase[0]))
+        // Whitespace runs become one space; most candidates have none to collapse.
+        var joined = HasWhitespaceToCollapse(span) ? string.Join(' ', span.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : null;
+        var collapsed = joined is null ? span : joined.AsSpan();
+        if (collapsed.Length == 0 || !char.IsLetter(collapsed[0]))
         {
             return false;
         }
 
-        var words = phrase.Count(c => c == ' ') + 1;
-        var first = FirstWord(phrase);
-        if (words > 12 || NonSubjectStarts.Contains(first.ToString()))
+        var words = collapsed.Count(' ') + 1;
+        var space = collapsed.IndexOf(' ');
+        var first = space < 0 ? collapsed : collapsed[..space];
+        if (words > 12 || NonSubjectStartSpans.Contains(first))
         {
             return false;
         }
 
-        return char.IsUpper(phrase[0]) || Pronouns.Contains(phrase) || LowercaseSubjectStarts.Contains(first.ToString());
+        if (!char.IsUpper(collapsed[0]) && !PronounSpans.Contains(collapsed) && !LowercaseSubjectStartSpans.Contains(first))
+        {
+            return false;
+        }
+
+        phrase = joined ?? (span.Length == candidate.Length ? candidate : span.ToString());
+        return true;
+    }
+
+    /// <summary>True unless every whitespace run in <paramref name="span"/> is one plain space between words.</summary>
+    private static bool HasWhitespaceToCollapse(ReadOnlySpan<char> span)
+    {
+        if (span.Length > 0 && (char.IsWhiteSpace(span[0]) || char.IsWhiteSpace(span[^1])))
+        {
+            return true;
+        }
+
+        var previousSpace = false;
+        foreach (var c in span)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return true;
+                }
+
+                previousSpace = true;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+            else
+            {
+                previousSpace = false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <see cref="TrailingAdverbPattern"/> removed, run only when the text's last word can end a match: an adverb of the
+    /// list, or a word after "on". The pattern is anchored at the end but the engine tries it from every position, so
+    /// this test saves a scan of the whole subject in most sentences.
+    /// </summary>
+    private static string WithoutTrailingAdverbs(string text)
+    {
+        var end = text.AsSpan().TrimEnd(TrailingJunk).Length;
+        var start = end;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] == '_'))
+        {
+            start--;
+        }
+
+        if (start > 0 && !char.IsAscii(text[start - 1]) || start == end)
+        {
+            // A word character outside ASCII or none at all: let the pattern decide.
+            return TrailingAdverbPattern().Replace(text, string.Empty, 1);
+        }
+
+        if (!TrailingAdverbs.Contains(text.AsSpan(start, end - start)))
+        {
+            var before = text.AsSpan(0, start).TrimEnd();
+            if (before.Length == start || !(before.EndsWith("on", StringComparison.OrdinalIgnoreCase) && (before.Length == 2 || !char.IsAsciiLetterOrDigit(before[^3]))))
+            {
+                return text;
+            }
+        }
+
+        return TrailingAdverbPattern().Replace(text, string.Empty, 1);
+    }
+
+    /// <summary>False when the first word of <paramref name="text"/> cannot start <see cref="LeadPattern"/>.</summary>
+    private static bool MayStartWithLead(string text)
+    {
+        var span = text.AsSpan().TrimStart(LeadJunk);
+        var length = 0;
+        while (length < span.Length && char.IsAsciiLetter(span[length]))
+        {
+            length++;
+        }
+
+        return length == 0 || (length < span.Length && !char.IsAscii(span[length])) || LeadWords.Contains(span[..length]);
     }
 
     private static string? ReadVia(string text, int from, SourceMatcher matcher)
@@ -574,6 +722,28 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
     }
 
     /// <summary>
+    /// The next cue at or after <paramref name="from"/>. Every cue starts with a whole cue word, so with the sentence's cue
+    /// words known the regex starts at the first one (the same leftmost match as from <paramref name="from"/>), or does not run.
+    /// </summary>
+    private Match NextCue(string text, int from, bool knownStarts, List<int> cueStarts)
+    {
+        if (!knownStarts)
+        {
+            return NextMatch(_cues, _cueWords, text, from);
+        }
+
+        foreach (var start in cueStarts)
+        {
+            if (start >= from)
+            {
+                return _cues.Match(text, start);
+            }
+        }
+
+        return Match.Empty;
+    }
+
+    /// <summary>
     /// The next match of <paramref name="pattern"/> at or after <paramref name="from"/>, as <c>NextMatch</c> would give it
     /// (the pattern never matches empty text), but started at the first word a match can begin with, or not run at all.
     /// </summary>
@@ -598,6 +768,8 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
 
         return pattern.Match(text, from);
     }
+
+    private static bool IsAsciiLetters(string text) => text.AsSpan().IndexOfAnyExcept(AsciiLetters) < 0;
 
     private static string NormaliseCue(string cue) => string.Join(' ', cue.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
@@ -684,7 +856,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         return at >= 0 && (at == 0 || !char.IsLetter(text[at - 1]));
     }
 
-    private sealed record SentenceState(Sentence Sentence, int Passage, bool IsCaption, AttributedSource? Source, List<AttributedSource>? Others, bool Backward);
+    private sealed record SentenceState(Sentence Sentence, int Passage, bool IsCaption, SentenceKeywords Keywords, AttributedSource? Source, List<AttributedSource>? Others, bool Backward);
 
     [GeneratedRegex(@"^\W*(?:this|that|these|all\s+this)(?:\s+is|\s+was|['’]s|\s+comes|\s+came)?\s+according\s+to$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BackReferencePattern();

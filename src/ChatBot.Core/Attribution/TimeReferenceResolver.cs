@@ -30,12 +30,20 @@ internal static partial class TimeReferenceResolver
          "this week", "this month", "this year", "last week", "last month", "last year"],
         StringComparison.OrdinalIgnoreCase);
 
-    public static DateOnly? Resolve(string text, DateOnly? published)
+    public static DateOnly? Resolve(string text, DateOnly? published) => Resolve(text, published, SentenceKeywords.All);
+
+    /// <summary>As <see cref="Resolve(string, DateOnly?)"/>, running only the forms whose words <paramref name="keywords"/> holds.</summary>
+    public static DateOnly? Resolve(string text, DateOnly? published, SentenceKeywords keywords)
     {
+        if ((keywords & (SentenceKeywords.Month | SentenceKeywords.Weekday | SentenceKeywords.Ago | SentenceKeywords.Relative)) == 0)
+        {
+            return null;
+        }
+
         var span = text.AsSpan();
         DateOnly? best = null;
         var bestAt = int.MaxValue;
-        var month = span.IndexOfAny(MonthAnchors);
+        var month = (keywords & SentenceKeywords.Month) == 0 ? -1 : span.IndexOfAny(MonthAnchors);
         if (month >= 0)
         {
             // "19 September" and "in March" start before the month's name.
@@ -45,19 +53,19 @@ internal static partial class TimeReferenceResolver
             Earliest(InMonthPattern(), text, from, published, ref best, ref bestAt);
         }
 
-        var weekday = span.IndexOfAny(WeekdayAnchors);
+        var weekday = (keywords & SentenceKeywords.Weekday) == 0 ? -1 : span.IndexOfAny(WeekdayAnchors);
         if (weekday >= 0)
         {
             Earliest(WeekdayPattern(), text, Math.Max(0, weekday - 6), published, ref best, ref bestAt);
         }
 
-        var ago = span.IndexOf(" ago", StringComparison.OrdinalIgnoreCase);
+        var ago = (keywords & SentenceKeywords.Ago) == 0 ? -1 : span.IndexOf(" ago", StringComparison.OrdinalIgnoreCase);
         if (ago >= 0)
         {
             Earliest(AgoPattern(), text, Math.Max(0, ago - 20), published, ref best, ref bestAt);
         }
 
-        var relative = span.IndexOfAny(RelativeAnchors);
+        var relative = (keywords & SentenceKeywords.Relative) == 0 ? -1 : span.IndexOfAny(RelativeAnchors);
         if (relative >= 0)
         {
             Earliest(RelativePattern(), text, relative, published, ref best, ref bestAt);
