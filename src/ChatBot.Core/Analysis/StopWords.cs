@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace ChatBot.Core.Analysis;
 
 /// <summary>
@@ -6,7 +8,9 @@ namespace ChatBot.Core.Analysis;
 /// </summary>
 internal static class StopWords
 {
-    private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
+    // Frozen: looked up once per token of every passage, and a frozen set's hash (length and a few characters) is
+    // cheaper than the randomised hash of a HashSet.
+    private static readonly FrozenSet<string> Words = new[]
     {
         "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
         "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
@@ -18,9 +22,9 @@ internal static class StopWords
         "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very",
         "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
         "you", "your", "yours", "yourself", "yourselves", "s", "t", "al", "el", "ez",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static bool Contains(ReadOnlySpan<char> lowercaseWord) => Lookup.Contains(lowercaseWord);
 }

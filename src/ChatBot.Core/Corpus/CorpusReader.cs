@@ -271,21 +271,28 @@ public sealed class CorpusReader : ICorpusReader
                 }
             }
 
-            if (string.IsNullOrWhiteSpace(body))
-            {
-                context.Warnings.Add(new CorpusWarning(where, "the article object has no body text", true));
-                return null;
-            }
-
-            var problems = new List<MetadataProblem>();
-            var patch = MetadataYaml.FromFields(fields, problems);
-            foreach (var p in problems)
-            {
-                context.Warnings.Add(new CorpusWarning(where, p.Reason, false));
-            }
-
-            return Build(body, fallbackId, sourcePath, patch, sidecar, null, context, where);
+            return BuildJsonArticle(fields, body, line, fallbackId, sourcePath, sidecar, context);
         }
+    }
+
+    // The article of a JSON object's fields (names ignoring case, values trimmed) and body.
+    private static Article? BuildJsonArticle(Dictionary<string, (string Value, int Line)> fields, string? body, int line, string fallbackId, string sourcePath, ArticleMetadataPatch? sidecar, ReadContext context)
+    {
+        var where = line > 0 ? $"{context.RelativePath}:{line}" : context.RelativePath;
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            context.Warnings.Add(new CorpusWarning(where, "the article object has no body text", true));
+            return null;
+        }
+
+        var problems = new List<MetadataProblem>();
+        var patch = MetadataYaml.FromFields(fields, problems);
+        foreach (var p in problems)
+        {
+            context.Warnings.Add(new CorpusWarning(where, p.Reason, false));
+        }
+
+        return Build(body, fallbackId, sourcePath, patch, sidecar, null, context, where);
     }
 
     private IEnumerable<CorpusReadResult> ReadJsonLineBatches(CorpusFile file, int batchSize, CancellationToken cancellationToken)
@@ -364,14 +371,25 @@ public sealed class CorpusReader : ICorpusReader
                 continue;
             }
 
-            if (!TextDecoder.TryDecode(bytes.Span, out var json, out var reason))
+            context.Line = number;
+            Article? article;
+            if (JsonArticleFields.TryRead(bytes.Span, number, out var fields, out var body))
             {
-                context.Warnings.Add(new CorpusWarning($"{context.RelativePath}:{number}", reason, true));
-                continue;
+                article = BuildJsonArticle(fields, body, number, $"{stem}-{number}", $"{context.RelativePath}#{number}", null, context);
+            }
+            else
+            {
+                // Anything unusual (a BOM, bad bytes, malformed JSON, not an object) takes the general path, which
+                // words the warning.
+                if (!TextDecoder.TryDecode(bytes.Span, out var json, out var reason))
+                {
+                    context.Warnings.Add(new CorpusWarning($"{context.RelativePath}:{number}", reason, true));
+                    continue;
+                }
+
+                article = ReadJsonObject(json, number, $"{stem}-{number}", $"{context.RelativePath}#{number}", null, context);
             }
 
-            context.Line = number;
-            var article = ReadJsonObject(json, number, $"{stem}-{number}", $"{context.RelativePath}#{number}", null, context);
             if (article is null)
             {
                 continue;

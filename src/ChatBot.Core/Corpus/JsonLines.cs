@@ -1,6 +1,10 @@
 namespace ChatBot.Core.Corpus;
 
 /// <summary>Reads a .jsonl file line by line as bytes, so one badly encoded line spoils only itself.</summary>
+/// <remarks>
+/// A line is a slice of the read buffer, valid only until the next line is asked for: it saves copying every line
+/// (the whole file) once more. Callers parse a line before moving on and keep none of its bytes.
+/// </remarks>
 internal static class JsonLines
 {
     public static IEnumerable<(ReadOnlyMemory<byte> Line, int Number)> Read(string path)
@@ -30,7 +34,7 @@ internal static class JsonLines
             while ((nl = Array.IndexOf(buffer, (byte)'\n', start, end - start)) >= 0)
             {
                 number++;
-                yield return (buffer.AsMemory(start, nl - start).ToArray(), number);
+                yield return (buffer.AsMemory(start, nl - start), number);
                 start = nl + 1;
             }
 
@@ -39,7 +43,7 @@ internal static class JsonLines
                 if (end > start)
                 {
                     number++;
-                    yield return (buffer.AsMemory(start, end - start).ToArray(), number);
+                    yield return (buffer.AsMemory(start, end - start), number);
                 }
 
                 yield break;

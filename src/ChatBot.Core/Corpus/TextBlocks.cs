@@ -45,6 +45,12 @@ internal static class TextBlocks
 
     public static string Normalize(ReadOnlySpan<char> span)
     {
+        // Most paragraphs are already normal (single spaces between words): copy them once instead of building them.
+        if (IsNormal(span))
+        {
+            return span.ToString();
+        }
+
         var sb = new StringBuilder(span.Length);
         var space = false;
         foreach (var c in span)
@@ -65,6 +71,28 @@ internal static class TextBlocks
         }
 
         return sb.ToString();
+    }
+
+    // No white space (or zero-width space) but single ' ' characters between other characters.
+    private static bool IsNormal(ReadOnlySpan<char> span)
+    {
+        for (var k = 0; k < span.Length; k++)
+        {
+            var c = span[k];
+            if (c == ' ')
+            {
+                if (k == 0 || k == span.Length - 1 || span[k + 1] == ' ')
+                {
+                    return false;
+                }
+            }
+            else if (char.IsWhiteSpace(c) || c == '\u200b')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static bool EndsTerminal(string normalized)
