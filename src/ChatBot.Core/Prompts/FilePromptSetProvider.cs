@@ -1,4 +1,5 @@
 using ChatBot.Core.Configuration;
+using System.IO.Enumeration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -7,7 +8,7 @@ namespace ChatBot.Core.Prompts;
 /// <summary>
 /// The prompt set of a folder, re-read when one of its files is added, edited or removed. Each access to
 /// <see cref="Current"/> compares the folder's file names, sizes and write times with the last look (a directory
-/// listing: cheap beside answering a question), so an edit takes effect on the next question without a restart.
+/// listing folded into one number, see <see cref="Stamp"/>), so an edit takes effect on the next question without a restart.
 /// An invalid edit is logged with file, line and reason, kept in <see cref="LastError"/>, and the last good set
 /// stays in use until the files change again.
 /// </summary>
@@ -18,7 +19,19 @@ public sealed class FilePromptSetProvider : IPromptSetProvider
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private volatile PromptSet? _current;
-    private string _stamp = string.Empty;
+    private long _stamp = NeverLooked;
+
+    // Stamps a folder can never fold to (Stamp masks off the top bit): before the first look, and a missing folder.
+    private const long NeverLooked = -1;
+    private const long Missing = -2;
+
+    // Every file counts, hidden ones included, as DirectoryInfo.EnumerateFiles() did.
+    private static readonly EnumerationOptions ListingOptions = new()
+    {
+        AttributesToSkip = 0,
+        IgnoreInaccessible = false,
+        RecurseSubdirectories = false,
+    };
 
     /// <param name="directory">The default prompt folder.</param>
     /// <param name="logger">Where invalid edits are reported.</param>
@@ -64,7 +77,7 @@ public sealed class FilePromptSetProvider : IPromptSetProvider
                 {
                     _current = PromptSetLoader.Load(_directory);
                     LastError = null;
-                    if (_stamp.Length > 0)
+                    if (_stamp != NeverLooked)
                     {
                         PromptLog.Reloaded(_logger, _directory, _current.Version);
                     }
@@ -93,17 +106,54 @@ public sealed class FilePromptSetProvider : IPromptSetProvider
     /// <inheritdoc />
     public PromptSet Load(string directory) => PromptSetLoader.Load(_directory, directory);
 
-    private string Stamp()
+    /// <summary>
+    /// Folds each prompt file's name, size and write time into one number. Runs on every question, so it neither
+    /// builds a FileInfo or a string per file nor sorts the names: summing per-file mixes is order-independent and
+    /// leaves nothing to allocate beyond the listing itself, where the joined-string stamp cost ~1-3% of an ask.
+    /// </summary>
+    private long Stamp()
     {
-        if (!System.IO.Directory.Exists(_directory))
+        try
         {
-            return "missing";
-        }
+            var files = new FileSystemEnumerable<ulong>(_directory, FileMix, ListingOptions)
+            {
+                ShouldIncludePredicate = IsPromptFile,
+            };
+            ulong sum = 0;
+            ulong count = 0;
+            foreach (var mix in files)
+            {
+                sum += mix;
+                count++;
+            }
 
-        var parts = new DirectoryInfo(_directory).EnumerateFiles()
-            .Where(f => f.Extension is ".yaml" or ".yml")
-            .OrderBy(f => f.Name, StringComparer.Ordinal)
-            .Select(f => $"{f.Name}|{f.Length}|{f.LastWriteTimeUtc.Ticks}");
-        return string.Join('\n', parts);
+            // The count guards against two changes whose mixes cancel out in the sum.
+            return (long)((sum ^ Finish(count)) & long.MaxValue);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return Missing;
+        }
+    }
+
+    private static bool IsPromptFile(ref FileSystemEntry entry) =>
+        !entry.IsDirectory
+        && (entry.FileName.EndsWith(".yaml", StringComparison.Ordinal) || entry.FileName.EndsWith(".yml", StringComparison.Ordinal));
+
+    private static ulong FileMix(ref FileSystemEntry entry)
+    {
+        var name = (ulong)(uint)string.GetHashCode(entry.FileName);
+        var length = (ulong)entry.Length;
+        var ticks = (ulong)entry.LastWriteTimeUtc.UtcTicks;
+        return Finish(name ^ Finish(length ^ Finish(ticks)));
+    }
+
+    // SplitMix64's finaliser: every input bit reaches every output bit, so near-equal sizes or times differ widely.
+    private static ulong Finish(ulong value)
+    {
+        value += 0x9E3779B97F4A7C15UL;
+        value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9UL;
+        value = (value ^ (value >> 27)) * 0x94D049BB133111EBUL;
+        return value ^ (value >> 31);
     }
 }
