@@ -473,13 +473,13 @@ internal static partial class FigureReader
 
         if (FirstCount(forward, out var at, out var length) && !ContainsDigit(forward[..at]))
         {
-            return CanonicalCount(forward.Slice(at, length).ToString());
+            return CanonicalCount(forward.Slice(at, length));
         }
 
         var previous = PreviousWord(text, start);
         if (previous.Length > 0 && FirstCount(previous, out _, out _))
         {
-            return CanonicalCount(previous.ToString());
+            return CanonicalCount(previous);
         }
 
         var backFrom = Math.Max(0, start - 70);
@@ -555,19 +555,28 @@ internal static partial class FigureReader
 
     private static bool IsAsciiWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
-    private static string CanonicalCount(string word)
+    private static string CanonicalCount(ReadOnlySpan<char> word)
     {
-        var w = word.ToLowerInvariant();
-        return w switch
+        // Outcome words are short ASCII: lower-cased on the stack, which saves the word's string and its lower-cased copy
+        // per counted figure. Other text keeps ToLowerInvariant, whose case mapping reaches beyond ASCII.
+        Span<char> buffer = stackalloc char[16];
+        if (word.Length > buffer.Length || System.Text.Ascii.ToLower(word, buffer, out var written) != System.Buffers.OperationStatus.Done)
         {
-            _ when w.StartsWith("kill", StringComparison.Ordinal) || w is "slain" or "dead" or "died" or "die" or "deaths" or "death toll" or "executed" => "killed",
-            _ when w.StartsWith("wound", StringComparison.Ordinal) || w.StartsWith("injur", StringComparison.Ordinal) => "wounded",
-            _ when w.StartsWith("captur", StringComparison.Ordinal) || w is "taken prisoner" or "arrested" or "detained" or "abducted" or "kidnapped" => "captured",
-            _ when w.StartsWith("fle", StringComparison.Ordinal) => "fled",
-            _ when w.StartsWith("displac", StringComparison.Ordinal) => "displaced",
-            _ => "missing",
-        };
+            return CanonicalLowerCount(word.ToString().ToLowerInvariant());
+        }
+
+        return CanonicalLowerCount(buffer[..written]);
     }
+
+    private static string CanonicalLowerCount(ReadOnlySpan<char> w) => w switch
+    {
+        _ when w.StartsWith("kill") || w is "slain" or "dead" or "died" or "die" or "deaths" or "death toll" or "executed" => "killed",
+        _ when w.StartsWith("wound") || w.StartsWith("injur") => "wounded",
+        _ when w.StartsWith("captur") || w is "taken prisoner" or "arrested" or "detained" or "abducted" or "kidnapped" => "captured",
+        _ when w.StartsWith("fle") => "fled",
+        _ when w.StartsWith("displac") => "displaced",
+        _ => "missing",
+    };
 
     private static bool IsGlued(char previous) => char.IsLetterOrDigit(previous) || previous is '.' or ',' or '/' or '-' or '_';
 

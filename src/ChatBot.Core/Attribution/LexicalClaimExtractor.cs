@@ -271,14 +271,14 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         AttributedSource? main = null;
         var floor = 0;
         var knownStarts = _keywords.KnowsCueStarts && (keywords & SentenceKeywords.Unscanned) == 0;
-        for (var m = NextCue(text, 0, knownStarts, cueStarts); m.Success; m = NextCue(text, m.Index + m.Length, knownStarts, cueStarts))
+        for (var m = NextCue(text, 0, knownStarts, cueStarts); m.Index >= 0; m = NextCue(text, m.Index + m.Length, knownStarts, cueStarts))
         {
             if (InsideQuote(text, m.Index))
             {
                 continue;
             }
 
-            var cue = m.Value;
+            var cue = text.AsSpan(m.Index, m.Length);
             var kind = Classify(cue);
             AttributedSource? found;
             var subordinate = false;
@@ -311,7 +311,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
                 }
             }
 
-            found = found with { Cue = IsAsciiLetters(cue) && _oneWordCues.TryGetValue(cue, out var lower) ? lower : NormaliseCue(cue) };
+            found = found with { Cue = IsAsciiLetters(cue) && _oneWordCues.TryGetValue(cue, out var lower) ? lower : NormaliseCue(cue.ToString()) };
             floor = m.Index + m.Length;
             if (subordinate || kind == CueKind.Refused || main is not null)
             {
@@ -326,9 +326,8 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         return main;
     }
 
-    private static CueKind Classify(string cue)
+    private static CueKind Classify(ReadOnlySpan<char> c)
     {
-        var c = cue.AsSpan();
         if (c.StartsWith("according", StringComparison.OrdinalIgnoreCase))
         {
             return CueKind.According;
@@ -722,25 +721,38 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
     }
 
     /// <summary>
-    /// The next cue at or after <paramref name="from"/>. Every cue starts with a whole cue word, so with the sentence's cue
-    /// words known the regex starts at the first one (the same leftmost match as from <paramref name="from"/>), or does not run.
+    /// Where the next cue at or after <paramref name="from"/> starts and how long it is; index -1 when there is none. Every cue
+    /// starts with a whole cue word, so with the sentence's cue words known the regex starts at the first one (the same
+    /// leftmost match as from <paramref name="from"/>), or does not run. A value match, not a Match: saves a Match object and
+    /// the cue's string per cue.
     /// </summary>
-    private Match NextCue(string text, int from, bool knownStarts, List<int> cueStarts)
+    private (int Index, int Length) NextCue(string text, int from, bool knownStarts, List<int> cueStarts)
     {
         if (!knownStarts)
         {
-            return NextMatch(_cues, _cueWords, text, from);
+            var lead = NextLead(_cueWords, text, from);
+            return lead < 0 ? (-1, 0) : FirstMatch(_cues, text, lead);
         }
 
         foreach (var start in cueStarts)
         {
             if (start >= from)
             {
-                return _cues.Match(text, start);
+                return FirstMatch(_cues, text, start);
             }
         }
 
-        return Match.Empty;
+        return (-1, 0);
+    }
+
+    private static (int Index, int Length) FirstMatch(Regex pattern, string text, int from)
+    {
+        foreach (var m in pattern.EnumerateMatches(text.AsSpan(), from))
+        {
+            return (m.Index, m.Length);
+        }
+
+        return (-1, 0);
     }
 
     /// <summary>
@@ -749,27 +761,29 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
     /// </summary>
     private static Match NextMatch(Regex pattern, SearchValues<string> leadWords, string text, int from)
     {
+        var lead = NextLead(leadWords, text, from);
+        return lead < 0 ? Match.Empty : pattern.Match(text, lead);
+    }
+
+    /// <summary>Where a match at or after <paramref name="from"/> can first begin: at the next lead word, or -1 when none can.</summary>
+    private static int NextLead(SearchValues<string> leadWords, string text, int from)
+    {
         if (from > text.Length)
         {
-            return Match.Empty;
+            return -1;
         }
 
         var span = text.AsSpan();
         if (span.IndexOfAny(CaseFoldingOddities) < 0)
         {
             var at = span[from..].IndexOfAny(leadWords);
-            if (at < 0)
-            {
-                return Match.Empty;
-            }
-
-            from += at;
+            return at < 0 ? -1 : from + at;
         }
 
-        return pattern.Match(text, from);
+        return from;
     }
 
-    private static bool IsAsciiLetters(string text) => text.AsSpan().IndexOfAnyExcept(AsciiLetters) < 0;
+    private static bool IsAsciiLetters(ReadOnlySpan<char> text) => text.IndexOfAnyExcept(AsciiLetters) < 0;
 
     private static string NormaliseCue(string cue) => string.Join(' ', cue.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
