@@ -61,7 +61,7 @@ internal sealed partial class EvidenceFacts
     {
         Index = index;
         Evidence = evidence;
-        Text = HasWhitespaceToCollapse(evidence.Sentence.Text) ? WhitespacePattern().Replace(evidence.Sentence.Text, " ") : evidence.Sentence.Text;
+        Text = WhitespaceRuns.NeedCollapsing(evidence.Sentence.Text) ? WhitespacePattern().Replace(evidence.Sentence.Text, " ") : evidence.Sentence.Text;
         var claim = evidence.Claim;
         Source = claim.Source;
         Asserter = claim.Source ?? claim.OtherSources.FirstOrDefault(o => !IsDenialCue(o.Cue));
@@ -191,35 +191,6 @@ internal sealed partial class EvidenceFacts
         }
 
         return n;
-    }
-
-    /// <summary>True unless every whitespace run in <paramref name="text"/> is already one plain space (most sentences).</summary>
-    private static bool HasWhitespaceToCollapse(string text)
-    {
-        var previousSpace = false;
-        foreach (var c in text)
-        {
-            if (c == ' ')
-            {
-                if (previousSpace)
-                {
-                    return true;
-                }
-
-                previousSpace = true;
-            }
-            else if (char.IsWhiteSpace(c))
-            {
-                // The \s class and char.IsWhiteSpace hold the same characters.
-                return true;
-            }
-            else
-            {
-                previousSpace = false;
-            }
-        }
-
-        return false;
     }
 
     public static HashSet<string> ReadTerms(string text, out HashSet<string> entities)

@@ -576,37 +576,8 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
     }
 
     /// <summary>True unless every whitespace run in <paramref name="span"/> is one plain space between words.</summary>
-    private static bool HasWhitespaceToCollapse(ReadOnlySpan<char> span)
-    {
-        if (span.Length > 0 && (char.IsWhiteSpace(span[0]) || char.IsWhiteSpace(span[^1])))
-        {
-            return true;
-        }
-
-        var previousSpace = false;
-        foreach (var c in span)
-        {
-            if (c == ' ')
-            {
-                if (previousSpace)
-                {
-                    return true;
-                }
-
-                previousSpace = true;
-            }
-            else if (char.IsWhiteSpace(c))
-            {
-                return true;
-            }
-            else
-            {
-                previousSpace = false;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasWhitespaceToCollapse(ReadOnlySpan<char> span) =>
+        (span.Length > 0 && (char.IsWhiteSpace(span[0]) || char.IsWhiteSpace(span[^1]))) || WhitespaceRuns.NeedCollapsing(span);
 
     /// <summary>
     /// <see cref="TrailingAdverbPattern"/> removed, run only when the text's last word can end a match: an adverb of the
