@@ -32,21 +32,6 @@ public sealed class TextAnalyzer : ITextAnalyzer
 
     public AliasTable Aliases { get; }
 
-    /// <summary>The analysed tokens of <paramref name="text"/> joined by spaces: what the index stores for a passage.</summary>
-    public string IndexText(ReadOnlySpan<char> text)
-    {
-        var sink = new JoiningSink(text.Length + 16);
-        try
-        {
-            Run(text, ref sink);
-            return sink.ToString();
-        }
-        finally
-        {
-            sink.Dispose();
-        }
-    }
-
     /// <summary>Every analysed token of <paramref name="text"/>, in order, repeats included.</summary>
     public IReadOnlyList<string> Tokens(string text)
     {
@@ -143,49 +128,6 @@ public sealed class TextAnalyzer : ITextAnalyzer
         }
 
         return ascii;
-    }
-
-    private struct JoiningSink : ITokenSink, IDisposable
-    {
-        private char[] _chars;
-        private int _length;
-
-        public JoiningSink(int capacity)
-        {
-            _chars = ArrayPool<char>.Shared.Rent(capacity);
-            _length = 0;
-        }
-
-        public void Add(ReadOnlySpan<char> token, bool isAlias)
-        {
-            var needed = _length + token.Length + 1;
-            if (needed > _chars.Length)
-            {
-                var bigger = ArrayPool<char>.Shared.Rent(Math.Max(needed, _chars.Length * 2));
-                _chars.AsSpan(0, _length).CopyTo(bigger);
-                ArrayPool<char>.Shared.Return(_chars);
-                _chars = bigger;
-            }
-
-            if (_length > 0)
-            {
-                _chars[_length++] = ' ';
-            }
-
-            token.CopyTo(_chars.AsSpan(_length));
-            _length += token.Length;
-        }
-
-        public override readonly string ToString() => new(_chars, 0, _length);
-
-        public void Dispose()
-        {
-            if (_chars is not null)
-            {
-                ArrayPool<char>.Shared.Return(_chars);
-                _chars = null!;
-            }
-        }
     }
 
     private readonly struct ListSink(bool distinct) : ITokenSink

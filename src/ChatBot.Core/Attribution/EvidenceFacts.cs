@@ -61,7 +61,7 @@ internal sealed partial class EvidenceFacts
     {
         Index = index;
         Evidence = evidence;
-        Text = WhitespaceRuns.NeedCollapsing(evidence.Sentence.Text) ? WhitespacePattern().Replace(evidence.Sentence.Text, " ") : evidence.Sentence.Text;
+        Text = !TextBlocks.IsNormal(evidence.Sentence.Text) ? WhitespacePattern().Replace(evidence.Sentence.Text, " ") : evidence.Sentence.Text;
         var claim = evidence.Claim;
         Source = claim.Source;
         Asserter = claim.Source ?? claim.OtherSources.FirstOrDefault(o => !IsDenialCue(o.Cue));

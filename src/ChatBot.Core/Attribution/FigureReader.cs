@@ -103,8 +103,6 @@ internal static partial class FigureReader
          "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozens", "scores", "hundreds", "thousands"],
         StringComparison.OrdinalIgnoreCase);
 
-    public static IReadOnlyList<Figure> Read(string text) => Read(text, SentenceKeywords.All);
-
     /// <summary>The figures of <paramref name="text"/>; none without a digit or number word in <paramref name="keywords"/>.</summary>
     public static IReadOnlyList<Figure> Read(string text, SentenceKeywords keywords)
     {

@@ -21,8 +21,6 @@ internal static partial class HedgeReader
     private const SentenceKeywords AnyHedge = SentenceKeywords.HedgeAlleged | SentenceKeywords.HedgeReported | SentenceKeywords.HedgeClaimed
         | SentenceKeywords.HedgeAppears | SentenceKeywords.HedgeUnverifiable | SentenceKeywords.HedgeDenied | SentenceKeywords.HedgeRefused;
 
-    public static IReadOnlyList<Hedge> Read(string text) => Read(text, SentenceKeywords.All);
-
     /// <summary>The hedges of <paramref name="text"/>, running only the kinds whose words <paramref name="keywords"/> holds.</summary>
     public static IReadOnlyList<Hedge> Read(string text, SentenceKeywords keywords)
     {

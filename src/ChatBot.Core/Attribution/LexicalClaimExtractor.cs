@@ -551,7 +551,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         }
 
         // Whitespace runs become one space; most candidates have none to collapse.
-        var joined = HasWhitespaceToCollapse(span) ? string.Join(' ', span.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : null;
+        var joined = !TextBlocks.IsNormal(span) ? string.Join(' ', span.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : null;
         var collapsed = joined is null ? span : joined.AsSpan();
         if (collapsed.Length == 0 || !char.IsLetter(collapsed[0]))
         {
@@ -574,10 +574,6 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         phrase = joined ?? (span.Length == candidate.Length ? candidate : span.ToString());
         return true;
     }
-
-    /// <summary>True unless every whitespace run in <paramref name="span"/> is one plain space between words.</summary>
-    private static bool HasWhitespaceToCollapse(ReadOnlySpan<char> span) =>
-        (span.Length > 0 && (char.IsWhiteSpace(span[0]) || char.IsWhiteSpace(span[^1]))) || WhitespaceRuns.NeedCollapsing(span);
 
     /// <summary>
     /// <see cref="TrailingAdverbPattern"/> removed, run only when the text's last word can end a match: an adverb of the

@@ -30,9 +30,7 @@ internal static partial class TimeReferenceResolver
          "this week", "this month", "this year", "last week", "last month", "last year"],
         StringComparison.OrdinalIgnoreCase);
 
-    public static DateOnly? Resolve(string text, DateOnly? published) => Resolve(text, published, SentenceKeywords.All);
-
-    /// <summary>As <see cref="Resolve(string, DateOnly?)"/>, running only the forms whose words <paramref name="keywords"/> holds.</summary>
+    /// <summary>The date <paramref name="text"/> refers to, resolved against <paramref name="published"/>, running only the forms whose words <paramref name="keywords"/> holds; null when it names none.</summary>
     public static DateOnly? Resolve(string text, DateOnly? published, SentenceKeywords keywords)
     {
         if ((keywords & (SentenceKeywords.Month | SentenceKeywords.Weekday | SentenceKeywords.Ago | SentenceKeywords.Relative)) == 0)

@@ -11,11 +11,17 @@ public sealed class RetrievalOptions
     [Range(1, 100)]
     public int Passages { get; set; } = 12;
 
-    /// <summary>Most informative question terms used in FTS5 lookups.</summary>
-    [Range(1, 32)]
+    /// <summary>
+    /// The question's frequent terms scored from their postings held as bit sets (rare terms are read from FTS5 and
+    /// always count); more costs memory and time per question on a large index.
+    /// </summary>
+    [Range(1, 12)]
     public int MaxTerms { get; set; } = 6;
 
-    /// <summary>Candidate passages fetched from FTS5 before re-ranking in C#.</summary>
+    /// <summary>
+    /// The work bound of one question's rare-term lookups: at most this many × 20 postings are read from FTS5 before
+    /// the common terms are scored over the candidates found.
+    /// </summary>
     [Range(1, 5000)]
     public int Candidates { get; set; } = 200;
 }

@@ -73,8 +73,8 @@ internal static class TextBlocks
         return sb.ToString();
     }
 
-    // No white space (or zero-width space) but single ' ' characters between other characters.
-    private static bool IsNormal(ReadOnlySpan<char> span)
+    /// <summary>No white space (or zero-width space) but single ' ' characters between other characters.</summary>
+    public static bool IsNormal(ReadOnlySpan<char> span)
     {
         for (var k = 0; k < span.Length; k++)
         {

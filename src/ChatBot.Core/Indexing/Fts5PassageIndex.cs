@@ -280,11 +280,9 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
     {
         var warnings = new List<CorpusWarning>();
         var removedIds = new HashSet<string>(StringComparer.Ordinal);
-        var tokens = long.TryParse(ReadMeta(connection, transaction, IndexSchema.Keys.Tokens), out var t0) ? t0 : 0;
         using (var select = Command(connection, transaction, "SELECT rowid, id, first_passage, passage_count FROM articles WHERE file = $f", "$f"))
         using (var deleteFts = Command(connection, transaction, "DELETE FROM passages_fts WHERE rowid = $r", "$r"))
         using (var deletePassages = Command(connection, transaction, "DELETE FROM passages WHERE rowid >= $a AND rowid < $b", "$a", "$b"))
-        using (var countTokens = Command(connection, transaction, "SELECT total(tokens) FROM passages WHERE rowid >= $a AND rowid < $b", "$a", "$b"))
         using (var deleteArticles = Command(connection, transaction, "DELETE FROM articles WHERE file = $f", "$f"))
         using (var deleteFile = Command(connection, transaction, "DELETE FROM files WHERE path = $f", "$f"))
         {
@@ -310,9 +308,6 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                         deleteFts.ExecuteNonQuery();
                     }
 
-                    countTokens.Parameters[0].Value = first;
-                    countTokens.Parameters[1].Value = first + count;
-                    tokens -= Convert.ToInt64(countTokens.ExecuteScalar(), CultureInfo.InvariantCulture);
                     deletePassages.Parameters[0].Value = first;
                     deletePassages.Parameters[1].Value = first + count;
                     deletePassages.ExecuteNonQuery();
@@ -397,7 +392,6 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
                         insertFts.Bind(1, nextPassage);
                         insertFts.BindText(2, item.IndexTexts[i]);
                         insertFts.Execute();
-                        tokens += item.TokenCounts[i];
                         nextPassage++;
                     }
 
@@ -461,7 +455,6 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new IndexProgress(files.Count, files.Count, null));
         var generation = long.TryParse(ReadMeta(connection, transaction, IndexSchema.Keys.Generation), out var g) ? g : 0;
-        WriteMeta(connection, transaction, IndexSchema.Keys.Tokens, tokens.ToString(CultureInfo.InvariantCulture));
         WriteMeta(connection, transaction, IndexSchema.Keys.Signature, signature);
         WriteMeta(connection, transaction, IndexSchema.Keys.BuiltAt, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         WriteMeta(connection, transaction, IndexSchema.Keys.Generation, (generation + 1).ToString(CultureInfo.InvariantCulture));

@@ -72,8 +72,5 @@ internal static class IndexSchema
         public const string Signature = "signature";
         public const string BuiltAt = "built_at";
         public const string Generation = "generation";
-
-        /// <summary>The analysed tokens of all passages: with the passage count it gives BM25's average length.</summary>
-        public const string Tokens = "tokens";
     }
 }

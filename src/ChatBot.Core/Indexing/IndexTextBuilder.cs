@@ -77,7 +77,7 @@ internal struct IndexTextBuilder : ITokenSink, IDisposable
     /// <summary>The joined tokens, as the UTF-8 SQLite binds without converting.</summary>
     public readonly byte[] ToUtf8() => Encoding.UTF8.GetBytes(_chars, 0, _length);
 
-    /// <summary>The joined tokens as a string (what <see cref="TextAnalyzer.IndexText"/> gives).</summary>
+    /// <summary>The joined tokens as a string (for tests and logs; the index binds <see cref="ToUtf8"/>).</summary>
     public override readonly string ToString() => new(_chars, 0, _length);
 
     /// <summary>The repeated tokens as "token count token count" in ordinal order of the tokens, or null when none repeats.</summary>

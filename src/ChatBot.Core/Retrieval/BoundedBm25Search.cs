@@ -37,7 +37,7 @@ internal sealed class BoundedBm25Search
     public BoundedBm25Search(SqliteConnection connection, PassageStatistics statistics, FrequentTermPostings postings, int budget, int maxCommonTerms)
     {
         _postings = postings;
-        _maxCommonTerms = Math.Clamp(maxCommonTerms, 1, 12);
+        _maxCommonTerms = maxCommonTerms;
         _connection = connection;
         _statistics = statistics;
         Budget = budget;

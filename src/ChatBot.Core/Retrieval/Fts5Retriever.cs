@@ -64,23 +64,33 @@ public sealed class Fts5Retriever : IRetriever
             return Task.FromResult(RetrievalResult.Empty);
         }
 
-        using var connection = OpenReader();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var cache = Refresh(connection, transaction);
-        var chosen = ChooseTerms(connection, transaction, terms);
-        if (chosen.Count == 0)
+        try
         {
+            using var connection = OpenReader();
+            using var transaction = connection.BeginTransaction(deferred: true);
+            var cache = Refresh(connection, transaction);
+            var chosen = ChooseTerms(connection, transaction, terms);
+            if (chosen.Count == 0)
+            {
+                return Task.FromResult(RetrievalResult.Empty);
+            }
+
+            var search = new BoundedBm25Search(connection, cache.Statistics, cache.Postings, Budget, _options.MaxTerms);
+            // The BM25 top of a pool a few times the answer's size, then the answer-oriented re-rank over that pool.
+            var pool = Math.Max(query.Limit * 3, 30);
+            var scored = search.Search(chosen.Select(t => (t.Term, t.Frequency)).ToList(), pool, cancellationToken);
+            var candidates = Describe(cache.Articles, scored, chosen.Count);
+            var hits = Load(connection, transaction, Rank(candidates, chosen.Count, query).Take(query.Limit).ToList());
+            IndexingLog.Retrieved(_logger, search.Queries.Count, chosen.Count, scored.Count);
+            return Task.FromResult(new RetrievalResult { Hits = hits, QueriesRun = search.Queries, Terms = chosen.Select(t => t.Term).ToList() });
+        }
+        catch (SqliteException ex)
+        {
+            // Every expression is quoted, so a failure here is the index's (a file being replaced, a damaged page): the
+            // question still gets an answer or a refusal rather than an exception.
+            IndexingLog.BuildAbandoned(_logger, _index.Path, ex);
             return Task.FromResult(RetrievalResult.Empty);
         }
-
-        var search = new BoundedBm25Search(connection, cache.Statistics, cache.Postings, Budget, _options.MaxTerms);
-        // The BM25 top of a pool a few times the answer's size, then the answer-oriented re-rank over that pool.
-        var pool = Math.Max(query.Limit * 3, 30);
-        var scored = search.Search(chosen.Select(t => (t.Term, t.Frequency)).ToList(), pool, cancellationToken);
-        var candidates = Describe(cache.Articles, scored, chosen.Count);
-        var hits = Load(connection, transaction, Rank(candidates, chosen.Count, query).Take(query.Limit).ToList());
-        IndexingLog.Retrieved(_logger, search.Queries.Count, chosen.Count, scored.Count);
-        return Task.FromResult(new RetrievalResult { Hits = hits, QueriesRun = search.Queries, Terms = chosen.Select(t => t.Term).ToList() });
     }
 
     /// <summary>

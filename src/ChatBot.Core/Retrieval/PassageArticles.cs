@@ -29,12 +29,19 @@ internal sealed class PassageArticles
         command.Transaction = transaction;
         command.CommandText = "SELECT coalesce(max(rowid), 0) FROM articles";
         var maxArticle = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT coalesce(max(rowid), 0) FROM passages";
+        var maxPassage = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         var outletOf = new int[maxArticle + 1];
         var publishedOf = new int[maxArticle + 1];
+        var articleOf = new int[maxPassage + 1];
         Array.Fill(outletOf, -1);
+        Array.Fill(articleOf, -1);
         var outlets = new List<string>();
         var outletIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        command.CommandText = "SELECT rowid, outlet, published FROM articles";
+
+        // An article's passages are the rowid range first_passage .. first_passage + passage_count - 1 (IndexSchema),
+        // so the article table alone gives every passage's article: no scan of the passages.
+        command.CommandText = "SELECT rowid, outlet, published, first_passage, passage_count FROM articles";
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -47,25 +54,18 @@ internal sealed class PassageArticles
                     outlets.Add(outlet);
                 }
 
-                var rowid = reader.GetInt64(0);
+                var rowid = checked((int)reader.GetInt64(0));
                 outletOf[rowid] = index;
                 // 0 is "no date"; a date is its day number plus one.
                 publishedOf[rowid] = reader.IsDBNull(2)
                     ? 0
                     : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber + 1;
-            }
-        }
-
-        command.CommandText = "SELECT coalesce(max(rowid), 0) FROM passages";
-        var maxPassage = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        var articleOf = new int[maxPassage + 1];
-        Array.Fill(articleOf, -1);
-        command.CommandText = "SELECT rowid, article FROM passages";
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                articleOf[reader.GetInt64(0)] = checked((int)reader.GetInt64(1));
+                var first = reader.GetInt64(3);
+                var end = Math.Min(first + reader.GetInt64(4), articleOf.Length);
+                if (first >= 0 && first < end)
+                {
+                    articleOf.AsSpan((int)first, (int)(end - first)).Fill(rowid);
+                }
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatBot.Core.Indexing;
 using Microsoft.Data.Sqlite;
 
 namespace ChatBot.Core.Retrieval;
@@ -132,25 +133,13 @@ internal sealed class PassageStatistics
     /// <summary>An upper bound of <see cref="Norm"/> for any term in a passage of <paramref name="length"/> tokens.</summary>
     public double BoundNorm(double length, double k1, double b) => MaxFrequency * (k1 + 1) / (MaxFrequency + (k1 * (1 - b + (b * length / Average))));
 
-    // "token count token count ...", as Indexing.RepeatedTokens writes it.
     private static void AddRepeats(string encoded, List<int> hashes, List<byte> counts)
     {
-        var span = encoded.AsSpan();
-        while (!span.IsEmpty)
+        var rest = encoded.AsSpan();
+        while (RepeatedTokens.TryReadNext(ref rest, out var token, out var count))
         {
-            var space = span.IndexOf(' ');
-            if (space < 0)
-            {
-                return;
-            }
-
-            var token = span[..space];
-            span = span[(space + 1)..];
-            var next = span.IndexOf(' ');
-            var number = next < 0 ? span : span[..next];
-            span = next < 0 ? [] : span[(next + 1)..];
             hashes.Add(Hash(token));
-            counts.Add((byte)Math.Min(int.Parse(number, NumberStyles.None, CultureInfo.InvariantCulture), byte.MaxValue));
+            counts.Add((byte)Math.Min(count, byte.MaxValue));
         }
     }
 }

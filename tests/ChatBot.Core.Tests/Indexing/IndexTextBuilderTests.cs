@@ -23,8 +23,8 @@ public sealed class IndexTextBuilderTests
                     // The previous passage stands in for a context, so texts with and without one are both covered.
                     var context = i > 0 ? passages[i - 1].Text : null;
                     var joined = context is null
-                        ? Analyzer.IndexText(passages[i].Text)
-                        : string.Join(' ', Analyzer.IndexText(passages[i].Text), Analyzer.IndexText(context)).Trim();
+                        ? string.Join(' ', Analyzer.Tokens(passages[i].Text))
+                        : string.Join(' ', Analyzer.Tokens(passages[i].Text).Concat(Analyzer.Tokens(context)));
 
                     builder.Clear();
                     Analyzer.Run(passages[i].Text, ref builder);
