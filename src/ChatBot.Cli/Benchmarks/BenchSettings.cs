@@ -41,7 +41,7 @@ public sealed record BenchSettings
 
     public DirectLineTransport Transport { get; init; } = DirectLineTransport.WebSocket;
 
-    /// <summary>With polling: how often each conversation polls for its reply (Web Chat itself polls about once a second).</summary>
+    /// <summary>With polling: how often each conversation polls for its reply (Web Chat, when it cannot open the stream, polls every 700 ms).</summary>
     public int PollMilliseconds { get; init; } = 20;
 
     public string PeersResults { get; init; } = "/tmp/peers-data/results";

@@ -20,26 +20,15 @@ public sealed class ClaimExtractionBench(ICorpusReader reader, IPassageSplitter 
         var catalog = reader.ReadCatalog(corpusDirectory);
         var articles = new List<(Article Article, IReadOnlyList<Passage> Passages)>(maxArticles);
         long chars = 0;
-        foreach (var file in reader.Scan(corpusDirectory, cancellationToken))
+        // Lazily: reading stops at the last article kept, not at the end of a large bulk file.
+        var read = reader.Scan(corpusDirectory, cancellationToken)
+            .SelectMany(file => reader.ReadBatches(file, 1_000, cancellationToken))
+            .SelectMany(batch => batch.Articles)
+            .Take(maxArticles);
+        foreach (var article in read)
         {
-            foreach (var batch in reader.ReadBatches(file, 1_000, cancellationToken))
-            {
-                foreach (var article in batch.Articles)
-                {
-                    if (articles.Count == maxArticles)
-                    {
-                        break;
-                    }
-
-                    articles.Add((article, splitter.Split(article)));
-                    chars += article.Text.Length;
-                }
-            }
-
-            if (articles.Count == maxArticles)
-            {
-                break;
-            }
+            articles.Add((article, splitter.Split(article)));
+            chars += article.Text.Length;
         }
 
         for (var i = 0; i < Math.Min(WarmUpArticles, articles.Count); i++)

@@ -27,6 +27,13 @@ public sealed record LatencySummary(int Count, double P50, double P95, double P9
             Median(runs.Select(r => r.Mean)),
             runs.Max(r => r.Max));
 
+    /// <summary>The median of the values present; null when there are none.</summary>
+    public static double? MedianOrNull(IEnumerable<double?> values)
+    {
+        var present = values.OfType<double>().ToList();
+        return present.Count == 0 ? null : Median(present);
+    }
+
     public static double Median(IEnumerable<double> values)
     {
         var v = values.Where(x => !double.IsNaN(x)).Order().ToArray();

@@ -37,7 +37,16 @@ public sealed class LuceneHarness(string script, string peersResults, TextWriter
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start bash {script}");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C stops the harness and the JVM under it too, not only the wait.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
         if (process.ExitCode != 0)
         {
             var tail = string.Join('\n', (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(5));

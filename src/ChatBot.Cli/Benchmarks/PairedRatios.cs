@@ -35,21 +35,15 @@ public sealed record PairedRatios
         return new PairedRatios
         {
             Rounds = rounds.Count,
-            BuildRate = Median(per.Select(p => p.Build)),
-            IndexSize = Median(per.Select(p => p.Size)),
-            RetrievalP50 = Median(per.Select(p => p.P50)),
-            RetrievalP95 = Median(per.Select(p => p.P95)),
-            RetrievalP99 = Median(per.Select(p => p.P99)),
+            BuildRate = LatencySummary.MedianOrNull(per.Select(p => p.Build)),
+            IndexSize = LatencySummary.MedianOrNull(per.Select(p => p.Size)),
+            RetrievalP50 = LatencySummary.MedianOrNull(per.Select(p => p.P50)),
+            RetrievalP95 = LatencySummary.MedianOrNull(per.Select(p => p.P95)),
+            RetrievalP99 = LatencySummary.MedianOrNull(per.Select(p => p.P99)),
             PerRound = [.. per.Select(p => (p.Build, p.P50, p.P99))],
         };
     }
 
     private static double? Ratio(double? ours, double? lucene) =>
         ours is { } o && lucene is { } l && l > 0 && !double.IsNaN(o) && !double.IsNaN(l) ? o / l : null;
-
-    private static double? Median(IEnumerable<double?> values)
-    {
-        var present = values.OfType<double>().ToList();
-        return present.Count == 0 ? null : LatencySummary.Median(present);
-    }
 }

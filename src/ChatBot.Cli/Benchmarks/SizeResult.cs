@@ -71,23 +71,23 @@ public sealed record SizeResult
         var lucene = rounds.Select(r => r.Lucene).OfType<LuceneFigures>().ToList();
         return rounds[0] with
         {
-            IndexSeconds = Median(rounds, r => r.IndexSeconds),
-            ArticlesPerSecond = Median(rounds, r => r.ArticlesPerSecond),
-            MegabytesPerSecond = Median(rounds, r => r.MegabytesPerSecond),
-            IndexMiB = Median(rounds, r => r.IndexMiB),
-            IndexPeakRssMiB = rounds.Max(r => r.IndexPeakRssMiB),
+            IndexSeconds = LatencySummary.MedianOrNull(rounds.Select(r => r.IndexSeconds)),
+            ArticlesPerSecond = LatencySummary.MedianOrNull(rounds.Select(r => r.ArticlesPerSecond)),
+            MegabytesPerSecond = LatencySummary.MedianOrNull(rounds.Select(r => r.MegabytesPerSecond)),
+            IndexMiB = LatencySummary.MedianOrNull(rounds.Select(r => r.IndexMiB)),
+            IndexPeakRssMiB = LatencySummary.MedianOrNull(rounds.Select(r => r.IndexPeakRssMiB)),
             Retrieval = Latency(rounds.Select(r => r.Retrieval)),
             RetrievalRuns = [.. rounds.SelectMany(r => r.RetrievalRuns)],
-            RecallAt10 = Median(rounds, r => r.RecallAt10),
-            BoundedRecallAt10 = Median(rounds, r => r.BoundedRecallAt10),
+            RecallAt10 = LatencySummary.MedianOrNull(rounds.Select(r => r.RecallAt10)),
+            BoundedRecallAt10 = LatencySummary.MedianOrNull(rounds.Select(r => r.BoundedRecallAt10)),
             Ask = Latency(rounds.Select(r => r.Ask)),
-            QueryPeakRssMiB = rounds.Max(r => r.QueryPeakRssMiB),
+            QueryPeakRssMiB = LatencySummary.MedianOrNull(rounds.Select(r => r.QueryPeakRssMiB)),
             ClaimExtraction = rounds.Select(r => r.ClaimExtraction).OfType<ClaimExtractionResult>().OrderBy(c => c.MegabytesPerSecond).ElementAtOrDefault(rounds.Count(r => r.ClaimExtraction is not null) / 2),
             Lucene = lucene.Count == 0 ? null : lucene[0] with
             {
                 MegabytesPerSecond = LatencySummary.Median(lucene.Select(l => l.MegabytesPerSecond)),
                 IndexMiB = LatencySummary.Median(lucene.Select(l => l.IndexMiB)),
-                IndexPeakRssMiB = lucene.Max(l => l.IndexPeakRssMiB),
+                IndexPeakRssMiB = LatencySummary.Median(lucene.Select(l => l.IndexPeakRssMiB)),
                 OrP50 = LatencySummary.Median(lucene.Select(l => l.OrP50)),
                 OrP95 = LatencySummary.Median(lucene.Select(l => l.OrP95)),
                 OrP99 = LatencySummary.Median(lucene.Select(l => l.OrP99)),
@@ -98,12 +98,6 @@ public sealed record SizeResult
             Paired = lucene.Count == 0 ? null : PairedRatios.Of(rounds),
             Notes = [.. rounds.SelectMany(r => r.Notes).Distinct(StringComparer.Ordinal)],
         };
-    }
-
-    private static double? Median(IReadOnlyList<SizeResult> rounds, Func<SizeResult, double?> figure)
-    {
-        var values = rounds.Select(figure).OfType<double>().ToList();
-        return values.Count == 0 ? null : LatencySummary.Median(values);
     }
 
     private static LatencySummary? Latency(IEnumerable<LatencySummary?> rounds)

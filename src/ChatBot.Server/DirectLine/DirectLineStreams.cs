@@ -16,7 +16,7 @@ namespace ChatBot.Server.DirectLine;
 /// </summary>
 /// <remarks>
 /// Thread-safe. Each stream's loop is the only writer to its socket, so pushes never interleave. Against polling it
-/// saves the requests a reply costs (Web Chat polls about once a second; a held poll still costs a request, a token
+/// saves the requests a reply costs (a polling Web Chat asks every 700 ms; a held poll still costs a request, a token
 /// check and a JSON page per activity batch): one push per batch, on the connection already open.
 /// </remarks>
 public sealed class DirectLineStreams(
@@ -28,18 +28,6 @@ public sealed class DirectLineStreams(
     private readonly Dictionary<string, OpenStream> _open = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly DirectLineOptions _options = options.Value;
-
-    /// <summary>Streams open now.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _open.Count;
-            }
-        }
-    }
 
     /// <summary>False when <see cref="DirectLineOptions.MaxStreams"/> are open and this conversation holds none of them.</summary>
     public bool HasRoomFor(string conversationId)

@@ -103,7 +103,8 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
 
     public async Task WaitForActivitiesAsync(string conversationId, string? watermark, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (Touch(conversationId) is not { } conversation)
+        // A client held waiting for its reply is reading: its answer must not be abandoned while it waits.
+        if (Touch(conversationId, read: true) is not { } conversation)
         {
             return;
         }
