@@ -137,8 +137,7 @@ public sealed class FilePromptSetProvider : IPromptSetProvider
     }
 
     private static bool IsPromptFile(ref FileSystemEntry entry) =>
-        !entry.IsDirectory
-        && (entry.FileName.EndsWith(".yaml", StringComparison.Ordinal) || entry.FileName.EndsWith(".yml", StringComparison.Ordinal));
+        !entry.IsDirectory && PromptSetLoader.IsPromptFile(entry.FileName);
 
     private static ulong FileMix(ref FileSystemEntry entry)
     {

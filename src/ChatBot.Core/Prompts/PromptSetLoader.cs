@@ -107,7 +107,7 @@ public static class PromptSetLoader
 
             foreach (var file in Directory.EnumerateFiles(directory))
             {
-                if (file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                if (IsPromptFile(file))
                 {
                     // Sorted by file name; a variant's file replaces the default's of the same template name.
                     var stale = effective.FirstOrDefault(e => Path.GetFileNameWithoutExtension(e.Value) == Path.GetFileNameWithoutExtension(file));
@@ -181,4 +181,8 @@ public static class PromptSetLoader
 
         return values;
     }
+
+    /// <summary>Whether a file of the prompt folder is a prompt (YAML, any case): what the loader reads and edits watch.</summary>
+    internal static bool IsPromptFile(ReadOnlySpan<char> name) =>
+        name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 }

@@ -21,6 +21,21 @@ public sealed class FilePromptSetProviderTests
     }
 
     [Fact]
+    public void Current_UpperCaseExtensionEdited_NextAccessUsesTheEdit()
+    {
+        // The loader reads "Refusal.YAML" as a prompt, so an edit to it must be noticed like any other.
+        using var folder = new TempFolder();
+        folder.CopyFrom(TestPaths.PromptSet("default"));
+        File.Move(Path.Combine(folder.Path, "refusal.yaml"), Path.Combine(folder.Path, "refusal.YAML"));
+        var provider = new FilePromptSetProvider(folder.Path);
+        _ = provider.Current;
+
+        Rewrite(folder, "refusal.YAML", "template: \"Nothing here says {{topic}}.\"");
+
+        Assert.Equal("Nothing here says that.", provider.Current.Render("refusal", NoTopic));
+    }
+
+    [Fact]
     public void Current_InvalidEdit_KeepsLastGoodSetAndReportsFileAndLine()
     {
         using var folder = new TempFolder();
