@@ -13,14 +13,16 @@ public sealed class AnswerStreamPacerTests
     [Fact]
     public async Task PaceAsync_SentencesWithinTheInterval_CoalescedIntoOneChunkWithTheWholeText()
     {
+        // The source waits on what the consumer has seen, not on a clock, so a slow machine cannot reorder the steps.
         var firstShown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondShown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var steps = new List<(AnswerStreamStep Step, TimeSpan At)>();
         var clock = Stopwatch.StartNew();
 
-        await foreach (var step in AnswerStreamPacer.PaceAsync(Burst(firstShown.Task, CancellationToken.None), TimeSpan.FromMilliseconds(300), TimeProvider.System, CancellationToken.None))
+        await foreach (var step in AnswerStreamPacer.PaceAsync(Burst(firstShown.Task, secondShown.Task, CancellationToken.None), TimeSpan.FromMilliseconds(300), TimeProvider.System, CancellationToken.None))
         {
             steps.Add((step, clock.Elapsed));
-            firstShown.TrySetResult();
+            (steps.Count == 1 ? firstShown : secondShown).TrySetResult();
         }
 
         Assert.Equal(3, steps.Count);
@@ -71,13 +73,13 @@ public sealed class AnswerStreamPacerTests
         Assert.Equal("the model broke", error.Message);
     }
 
-    private static async IAsyncEnumerable<AnswerUpdate> Burst(Task firstShown, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<AnswerUpdate> Burst(Task firstShown, Task secondShown, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return new AnswerUpdate { Sentence = "One [1]." };
         await firstShown.WaitAsync(cancellationToken);
         yield return new AnswerUpdate { Sentence = "Two [2]." };
         yield return new AnswerUpdate { Sentence = "Three [3]." };
-        await Task.Delay(400, cancellationToken);
+        await secondShown.WaitAsync(cancellationToken);
         yield return new AnswerUpdate { Final = Final };
     }
 
