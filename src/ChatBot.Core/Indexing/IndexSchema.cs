@@ -15,6 +15,11 @@ internal static class IndexSchema
     /// <summary>Bump when the tables change: a different value forces a full rebuild.</summary>
     public const string Version = "schema-6";
 
+    /// <summary>
+    /// The tables. FTS5's <c>hashsize</c> is how much in-memory postings it gathers before it flushes them as a
+    /// segment: at 256 MB a 100k-article build flushes once, so <see cref="Optimize"/> finds one segment and has
+    /// nothing to merge after the last article is written (docs/retrieval.md).
+    /// </summary>
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
         CREATE TABLE files(path TEXT PRIMARY KEY, fingerprint TEXT NOT NULL) WITHOUT ROWID;
@@ -48,7 +53,7 @@ internal static class IndexSchema
             context TEXT);
         CREATE VIRTUAL TABLE passages_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
         CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row');
-        INSERT INTO passages_fts(passages_fts, rank) VALUES('hashsize', 67108864);
+        INSERT INTO passages_fts(passages_fts, rank) VALUES('hashsize', 268435456);
         INSERT INTO passages_fts(passages_fts, rank) VALUES('automerge', 16);
         INSERT INTO passages_fts(passages_fts, rank) VALUES('crisismerge', 64);
         """;
