@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
@@ -22,16 +23,34 @@ internal static class BrotliText
     public static byte[] Compress(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var utf8 = Encoding.UTF8.GetBytes(text);
-        var output = new byte[4 + BrotliEncoder.GetMaxCompressedLength(utf8.Length)];
-        BinaryPrimitives.WriteInt32LittleEndian(output, utf8.Length);
-        var window = Math.Clamp(32 - System.Numerics.BitOperations.LeadingZeroCount((uint)utf8.Length), MinWindow, MaxWindow);
-        if (!BrotliEncoder.TryCompress(utf8, output.AsSpan(4), out var written, Quality, window))
-        {
-            throw new InvalidOperationException("Brotli could not compress the text into its maximum compressed length.");
-        }
 
-        return output.AsSpan(0, 4 + written).ToArray();
+        // The UTF-8 and the compressed stream go through pooled buffers and only the result is allocated: two fewer
+        // arrays of about the text's size per article.
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, utf8);
+            var output = ArrayPool<byte>.Shared.Rent(4 + BrotliEncoder.GetMaxCompressedLength(length));
+            try
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(output, length);
+                var window = Math.Clamp(32 - System.Numerics.BitOperations.LeadingZeroCount((uint)length), MinWindow, MaxWindow);
+                if (!BrotliEncoder.TryCompress(utf8.AsSpan(0, length), output.AsSpan(4), out var written, Quality, window))
+                {
+                    throw new InvalidOperationException("Brotli could not compress the text into its maximum compressed length.");
+                }
+
+                return output.AsSpan(0, 4 + written).ToArray();
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(output);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
     }
 
     public static string Decompress(ReadOnlySpan<byte> stored)

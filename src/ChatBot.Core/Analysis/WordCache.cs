@@ -1,0 +1,121 @@
+using System.Runtime.InteropServices;
+
+namespace ChatBot.Core.Analysis;
+
+/// <summary>
+/// One thread's memo of the word filters of the chain: per word as the tokenizer cut it (case kept), the term it
+/// becomes after lowercasing, the stop-word and single-letter filters and the stemmer (null when dropped), and
+/// whether it may start an alias variant. The vocabulary of news repeats heavily, so most tokens are one probe here
+/// instead of an alias lookup, lowercasing, a stop-word lookup, stemming and a new string.
+/// </summary>
+/// <remarks>
+/// Bounded: it stops taking words at <see cref="MaxWords"/> (the frequent words come early and stay). Not
+/// thread-safe; <see cref="TextAnalyzer"/> keeps one per thread and per alias table.
+/// </remarks>
+internal sealed class WordCache(AliasTable aliases)
+{
+    // 32K words: most of the 10k peers' tokens are among the first few thousand distinct words; at most ~3 MB a thread.
+    private const int MaxWords = 1 << 15;
+
+    // Open addressing over small slots (the word's hash and 1 + its entry's index, 0 when empty) so a probe walks
+    // 8-byte slots that stay in cache; the entries themselves are in the order they came, the frequent words first.
+    private ulong[] _slots = new ulong[512];
+    private Entry[] _entries = new Entry[256];
+    private int _count;
+
+    /// <summary>The alias table the <see cref="Entry.MayStartAlias"/> flags were computed for.</summary>
+    public AliasTable Aliases { get; } = aliases;
+
+    /// <summary>False when the cache is full and takes no more words.</summary>
+    public bool HasRoom => _count < MaxWords;
+
+    /// <summary>A cheap hash of a word: its length and its first and last four characters.</summary>
+    public static uint Hash(ReadOnlySpan<char> word)
+    {
+        ulong h;
+        if (word.Length >= 4)
+        {
+            var bytes = MemoryMarshal.AsBytes(word);
+            var head = MemoryMarshal.Read<ulong>(bytes);
+            var tail = MemoryMarshal.Read<ulong>(bytes[^8..]);
+            h = (head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)word.Length;
+        }
+        else
+        {
+            h = (ulong)word.Length;
+            foreach (var c in word)
+            {
+                h = (h * 0x100000001B3UL) ^ c;
+            }
+
+            h *= 0x9E3779B97F4A7C15UL;
+        }
+
+        return (uint)(h >> 32) ^ (uint)h;
+    }
+
+    public bool TryGet(ReadOnlySpan<char> word, uint hash, out Entry entry)
+    {
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        for (var at = (int)hash & mask; ; at = (at + 1) & mask)
+        {
+            var slot = slots[at];
+            if (slot == 0)
+            {
+                entry = default;
+                return false;
+            }
+
+            if ((uint)(slot >> 32) == hash)
+            {
+                ref var candidate = ref _entries[(int)(uint)slot - 1];
+                if (word.SequenceEqual(candidate.Word))
+                {
+                    entry = candidate;
+                    return true;
+                }
+            }
+        }
+    }
+
+    /// <summary>Remembers a word not yet in the cache (call only when <see cref="HasRoom"/>).</summary>
+    public void Add(ReadOnlySpan<char> word, uint hash, string? term, bool mayStartAlias)
+    {
+        if (_count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _count * 2);
+            var old = _slots;
+            _slots = new ulong[old.Length * 2];
+            foreach (var slot in old)
+            {
+                if (slot != 0)
+                {
+                    Insert(slot);
+                }
+            }
+        }
+
+        _entries[_count] = new Entry(word.ToString(), hash, term, mayStartAlias);
+        _count++;
+        Insert(((ulong)hash << 32) | (uint)_count);
+    }
+
+    private void Insert(ulong slot)
+    {
+        var mask = _slots.Length - 1;
+        var at = (int)(slot >> 32) & mask;
+        while (_slots[at] != 0)
+        {
+            at = (at + 1) & mask;
+        }
+
+        _slots[at] = slot;
+    }
+
+    /// <param name="Word">The word as cut.</param>
+    /// <param name="Hash">Its <see cref="WordCache.Hash"/>.</param>
+    /// <param name="Term">What the word filters make of it; null when it is dropped.</param>
+    /// <param name="MayStartAlias">True when an alias variant starts with this word, so the alias filter must look.</param>
+    internal readonly record struct Entry(string Word, uint Hash, string? Term, bool MayStartAlias);
+}
