@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 
 namespace ChatBot.Core.Analysis;
 
@@ -100,28 +101,8 @@ public sealed class AliasTable
     internal int Match(ReadOnlySpan<char> buffer, ReadOnlySpan<RawToken> tokens, int at, Span<char> scratch, out string? token)
     {
         token = null;
-        if (_byFirstWord.Count == 0)
-        {
-            return 0;
-        }
-
         var first = tokens[at];
-        var firstText = buffer.Slice(first.Start, first.Length);
-        if (firstText.Length > scratch.Length)
-        {
-            return 0;
-        }
-
-        // An ASCII letter lowercases to an ASCII letter, so the shape test is exact for words that start with one.
-        var c = firstText[0];
-        if (c < 128 && (_firstWordShapes[(uint)(c - 'A') <= 'Z' - 'A' ? c | 0x20 : c] & (1UL << Math.Min(firstText.Length, 63))) == 0)
-        {
-            return 0;
-        }
-
-        var lower = scratch[..firstText.Length];
-        firstText.ToLowerInvariant(lower);
-        if (!_lookup.TryGetValue(lower, out var variants))
+        if (!TryFirstWord(buffer.Slice(first.Start, first.Length), scratch, out var variants))
         {
             return 0;
         }
@@ -159,6 +140,32 @@ public sealed class AliasTable
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// True when some variant starts with <paramref name="word"/> (as cut, case kept): only then can <see cref="Match"/>
+    /// find one there, whatever the words around it.
+    /// </summary>
+    internal bool MayStart(ReadOnlySpan<char> word, Span<char> scratch) => TryFirstWord(word, scratch, out _);
+
+    private bool TryFirstWord(ReadOnlySpan<char> firstText, Span<char> scratch, [NotNullWhen(true)] out Variant[]? variants)
+    {
+        variants = null;
+        if (_byFirstWord.Count == 0 || firstText.Length > scratch.Length)
+        {
+            return false;
+        }
+
+        // An ASCII letter lowercases to an ASCII letter, so the shape test is exact for words that start with one.
+        var c = firstText[0];
+        if (c < 128 && (_firstWordShapes[(uint)(c - 'A') <= 'Z' - 'A' ? c | 0x20 : c] & (1UL << Math.Min(firstText.Length, 63))) == 0)
+        {
+            return false;
+        }
+
+        var lower = scratch[..firstText.Length];
+        firstText.ToLowerInvariant(lower);
+        return _lookup.TryGetValue(lower, out variants);
     }
 
     // "WHAT IS HAPPENING": a capitals-only variant between two words in capitals is shouting, not the acronym.

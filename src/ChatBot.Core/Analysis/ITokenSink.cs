@@ -5,5 +5,5 @@ internal interface ITokenSink
 {
     /// <param name="token">The token (lowercase, stemmed; or an alias's index token).</param>
     /// <param name="isAlias">True when the token stands for an aliases.yaml entry.</param>
-    void Add(ReadOnlySpan<char> token, bool isAlias);
+    void Add(scoped ReadOnlySpan<char> token, bool isAlias);
 }

@@ -14,7 +14,10 @@ namespace ChatBot.Core.Analysis;
 /// <item>a light English stemmer.</item>
 /// </list>
 /// </summary>
-/// <remarks>Immutable and thread-safe. Allocation-light: pooled buffers, no per-character allocation.</remarks>
+/// <remarks>
+/// Immutable and thread-safe. Allocation-light: pooled buffers, no per-character allocation, and each thread remembers
+/// what the word filters made of the words it met (<see cref="WordCache"/>), so a repeated word costs one probe.
+/// </remarks>
 public sealed class TextAnalyzer : ITextAnalyzer
 {
     /// <summary>
@@ -24,6 +27,10 @@ public sealed class TextAnalyzer : ITextAnalyzer
     public const string Version = "chain-1";
 
     private const int ScratchLength = Tokenizer.MaxTokenLength + 1;
+
+    // Per thread, as the cache is not thread-safe; rebuilt when this thread meets an analyzer with other aliases.
+    [ThreadStatic]
+    private static WordCache? t_words;
 
     public TextAnalyzer(AliasTable aliases)
     {
@@ -64,9 +71,16 @@ public sealed class TextAnalyzer : ITextAnalyzer
             return;
         }
 
+        var cache = t_words;
+        if (cache is null || !ReferenceEquals(cache.Aliases, Aliases))
+        {
+            t_words = cache = new WordCache(Aliases);
+        }
+
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
         var tokens = ArrayPool<RawToken>.Shared.Rent((text.Length / 2) + 1);
         Span<char> scratch = stackalloc char[ScratchLength];
+        Span<char> term = stackalloc char[ScratchLength];
         try
         {
             var count = Tokenizer.Tokenize(text, buffer, tokens);
@@ -74,29 +88,44 @@ public sealed class TextAnalyzer : ITextAnalyzer
             var i = 0;
             while (i < count)
             {
-                var span = Aliases.Match(buffer, raw, i, scratch, out var alias);
-                if (span > 0)
-                {
-                    sink.Add(alias, isAlias: true);
-                    i += span;
-                    continue;
-                }
-
-                var t = raw[i++];
+                var t = raw[i];
                 var word = buffer.AsSpan(t.Start, t.Length);
-                var ascii = Lowercase(word);
-                if (word.Length == 1 && !char.IsDigit(word[0]))
+                var hash = WordCache.Hash(word);
+                if (cache.TryGet(word, hash, out var known))
+                {
+                    if (known.MayStartAlias && TryAlias(buffer, raw, ref i, scratch, ref sink))
+                    {
+                        continue;
+                    }
+
+                    i++;
+                    if (known.Term is not null)
+                    {
+                        sink.Add(known.Term, isAlias: false);
+                    }
+
+                    continue;
+                }
+
+                var mayStartAlias = Aliases.MayStart(word, scratch);
+                if (mayStartAlias && TryAlias(buffer, raw, ref i, scratch, ref sink))
                 {
                     continue;
                 }
 
-                if (StopWords.Contains(word))
+                // Filtered in a copy: the word stays as cut in the buffer for the cache's key.
+                i++;
+                word.CopyTo(term);
+                var length = WordFilters(term[..word.Length]);
+                if (cache.HasRoom)
                 {
-                    continue;
+                    cache.Add(word, hash, length < 0 ? null : new string(term[..length]), mayStartAlias);
                 }
 
-                var length = ascii ? EnglishStemmer.Stem(word) : word.Length;
-                sink.Add(word[..length], isAlias: false);
+                if (length >= 0)
+                {
+                    sink.Add(term[..length], isAlias: false);
+                }
             }
         }
         finally
@@ -104,6 +133,38 @@ public sealed class TextAnalyzer : ITextAnalyzer
             ArrayPool<RawToken>.Shared.Return(tokens);
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    private bool TryAlias<TSink>(char[] buffer, ReadOnlySpan<RawToken> raw, ref int i, scoped Span<char> scratch, ref TSink sink)
+        where TSink : struct, ITokenSink, allows ref struct
+    {
+        var span = Aliases.Match(buffer, raw, i, scratch, out var alias);
+        if (span == 0)
+        {
+            return false;
+        }
+
+        sink.Add(alias, isAlias: true);
+        i += span;
+        return true;
+    }
+
+    // The filters after the alias filter, on one word in place: lowercase, single letters and stop words dropped (-1),
+    // the stemmer; returns the term's length.
+    private static int WordFilters(Span<char> word)
+    {
+        var ascii = Lowercase(word);
+        if (word.Length == 1 && !char.IsDigit(word[0]))
+        {
+            return -1;
+        }
+
+        if (StopWords.Contains(word))
+        {
+            return -1;
+        }
+
+        return ascii ? EnglishStemmer.Stem(word) : word.Length;
     }
 
     // Lowercases in place; returns true when the word is plain ASCII (the stemmer's domain).
@@ -136,7 +197,7 @@ public sealed class TextAnalyzer : ITextAnalyzer
 
         public List<string> Items { get; } = [];
 
-        public void Add(ReadOnlySpan<char> token, bool isAlias)
+        public void Add(scoped ReadOnlySpan<char> token, bool isAlias)
         {
             var s = token.ToString();
             if (_seen is null || _seen.Add(s))

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ChatBot.Core.Analysis;
 
 /// <summary>
@@ -22,7 +24,7 @@ internal static class Tokenizer
         var i = 0;
         while (i < text.Length)
         {
-            var c = CharFolder.Fold(text[i]);
+            var c = Folded(text[i]);
             if (!IsWordChar(c))
             {
                 i++;
@@ -35,7 +37,28 @@ internal static class Tokenizer
             var digitsOnly = true;
             while (i < text.Length)
             {
-                c = CharFolder.Fold(text[i]);
+                c = text[i];
+
+                // Most characters of English words are lowercase ASCII letters: they need no folding and settle the
+                // flags the one way, so a run of them is found and copied in one vectorised go.
+                if ((uint)(c - 'a') <= 'z' - 'a')
+                {
+                    var run = text[i..].IndexOfAnyExceptInRange('a', 'z');
+                    if (run < 0)
+                    {
+                        run = text.Length - i;
+                    }
+
+                    text.Slice(i, run).CopyTo(buffer[write..]);
+                    write += run;
+                    i += run;
+                    digitsOnly = false;
+                    hasLetter = true;
+                    allCaps = false;
+                    continue;
+                }
+
+                c = Folded(c);
                 if (IsWordChar(c))
                 {
                     if (c > '9' || c < '0')
@@ -64,10 +87,10 @@ internal static class Tokenizer
 
                 if (c == '\'' && i + 1 < text.Length && !digitsOnly)
                 {
-                    var next = CharFolder.Fold(text[i + 1]);
+                    var next = Folded(text[i + 1]);
                     if (IsLetter(next))
                     {
-                        if ((next is 's' or 'S') && (i + 2 >= text.Length || !IsWordChar(CharFolder.Fold(text[i + 2]))))
+                        if ((next is 's' or 'S') && (i + 2 >= text.Length || !IsWordChar(Folded(text[i + 2]))))
                         {
                             i += 2;
                             break;
@@ -101,6 +124,7 @@ internal static class Tokenizer
     }
 
     /// <summary>True for the characters words are made of: letters and digits of any script.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWordChar(char c)
     {
         if (c < 0x80)
@@ -111,10 +135,18 @@ internal static class Tokenizer
         return char.IsLetterOrDigit(c);
     }
 
+    // ASCII folds to itself: testing that here keeps the per-character call into CharFolder (and its table and switch)
+    // for the rare other characters; the classifiers are inlined for the same reason (each was a call per character).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char Folded(char c) => c < 0x80 ? c : CharFolder.Fold(c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsLetter(char c) => c < 0x80 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' : char.IsLetter(c);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsLower(char c) => c < 0x80 ? (uint)(c - 'a') <= 'z' - 'a' : char.IsLower(c);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsCombiningMark(char c) => c is >= '\u0300' and <= '\u036F' || c == '\u0640' || c == '\u200C' || c == '\u200D';
 
     // Exactly three digits, then something that is not a digit: a thousands group.

@@ -13,7 +13,7 @@ namespace ChatBot.Core.Indexing;
 /// <remarks>
 /// It replaced building the joined string per text, joining passage and context, then re-scanning the result to
 /// count its spaces and sorting its tokens by comparing spans: now each token is copied once and hashed as it
-/// arrives, and repeats are found by sorting integers. Reused across the passages of an article (<see cref="Clear"/>);
+/// arrives, and repeats are counted in a small hash table. Reused across the passages of an article (<see cref="Clear"/>);
 /// its buffers are pooled, so <see cref="Dispose"/> it. Passed by reference, never copied.
 /// </remarks>
 internal struct IndexTextBuilder : ITokenSink, IDisposable
@@ -22,20 +22,26 @@ internal struct IndexTextBuilder : ITokenSink, IDisposable
     private int _length;
     private (int Start, int Length)[] _tokens;
 
-    // Per token: its hash in the high half, its index in the low half. Sorting these brings equal tokens together.
-    private ulong[] _keys;
+    // Per token: its hash, so finding repeats compares texts only on equal hashes.
+    private uint[] _hashes;
+
+    // The open-addressing table Repeats counts in, kept across passages.
+    private int[] _slots;
+    private int[] _counts;
 
     public IndexTextBuilder()
     {
         _chars = ArrayPool<char>.Shared.Rent(1024);
         _tokens = ArrayPool<(int, int)>.Shared.Rent(128);
-        _keys = ArrayPool<ulong>.Shared.Rent(128);
+        _hashes = ArrayPool<uint>.Shared.Rent(128);
+        _slots = ArrayPool<int>.Shared.Rent(256);
+        _counts = ArrayPool<int>.Shared.Rent(256);
     }
 
     /// <summary>The number of tokens added since <see cref="Clear"/>.</summary>
     public int Count { get; private set; }
 
-    public void Add(ReadOnlySpan<char> token, bool isAlias)
+    public void Add(scoped ReadOnlySpan<char> token, bool isAlias)
     {
         var needed = _length + token.Length + 1;
         if (needed > _chars.Length)
@@ -46,7 +52,7 @@ internal struct IndexTextBuilder : ITokenSink, IDisposable
         if (Count == _tokens.Length)
         {
             Grow(ref _tokens, Count + 1, Count);
-            Grow(ref _keys, Count + 1, Count);
+            Grow(ref _hashes, Count + 1, Count);
         }
 
         if (_length > 0)
@@ -54,16 +60,13 @@ internal struct IndexTextBuilder : ITokenSink, IDisposable
             _chars[_length++] = ' ';
         }
 
-        // FNV-1a: cheap, and collisions only cost an extra comparison below.
-        var hash = 2166136261u;
-        foreach (var c in token)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
+        // The word cache's hash (two 8-byte reads, not a multiply per character): collisions only cost an extra
+        // comparison in Repeats.
+        var hash = WordCache.Hash(token);
 
         token.CopyTo(_chars.AsSpan(_length));
         _tokens[Count] = (_length, token.Length);
-        _keys[Count] = ((ulong)hash << 32) | (uint)Count;
+        _hashes[Count] = hash;
         _length += token.Length;
         Count++;
     }
@@ -81,48 +84,72 @@ internal struct IndexTextBuilder : ITokenSink, IDisposable
     public override readonly string ToString() => new(_chars, 0, _length);
 
     /// <summary>The repeated tokens as "token count token count" in ordinal order of the tokens, or null when none repeats.</summary>
-    public readonly string? Repeats()
+    /// <remarks>
+    /// Counts in an open-addressing table of token indexes (linear in the tokens) and sorts only the few repeated ones;
+    /// it replaced sorting every token's hash, a list of repeats, a comparison delegate and a StringBuilder per passage.
+    /// </remarks>
+    public string? Repeats()
     {
-        var keys = _keys.AsSpan(0, Count);
-        keys.Sort();
-        List<(int Start, int Length, int Count)>? repeated = null;
-        var i = 0;
-        while (i < keys.Length)
-        {
-            var hash = keys[i] >> 32;
-            var j = i + 1;
-            while (j < keys.Length && keys[j] >> 32 == hash)
-            {
-                j++;
-            }
-
-            if (j - i > 1)
-            {
-                FindRepeats(keys[i..j], ref repeated);
-            }
-
-            i = j;
-        }
-
-        if (repeated is null)
+        if (Count < 2)
         {
             return null;
         }
 
-        var chars = _chars;
-        repeated.Sort((a, b) => chars.AsSpan(a.Start, a.Length).SequenceCompareTo(chars.AsSpan(b.Start, b.Length)));
-        var sb = new StringBuilder();
-        foreach (var (start, length, count) in repeated)
+        var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Count * 2);
+        if (_slots.Length < size)
         {
-            if (sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-
-            sb.Append(chars, start, length).Append(' ').Append(count.ToString(CultureInfo.InvariantCulture));
+            ArrayPool<int>.Shared.Return(_slots);
+            ArrayPool<int>.Shared.Return(_counts);
+            _slots = ArrayPool<int>.Shared.Rent(size);
+            _counts = ArrayPool<int>.Shared.Rent(size);
         }
 
-        return sb.ToString();
+        // Per slot: 1 + the index of the slot's token's first occurrence (0 when empty), and how often it occurred.
+        var slots = _slots.AsSpan(0, size);
+        var counts = _counts;
+        slots.Clear();
+        var mask = size - 1;
+
+        // The tokens seen a second time, as their first occurrence's index; at most half the tokens.
+        var repeated = ArrayPool<int>.Shared.Rent((Count / 2) + 1);
+        var n = 0;
+        try
+        {
+            for (var k = 0; k < Count; k++)
+            {
+                var hash = _hashes[k];
+                var token = _chars.AsSpan(_tokens[k].Start, _tokens[k].Length);
+                var at = (int)hash & mask;
+                while (true)
+                {
+                    var first = slots[at] - 1;
+                    if (first < 0)
+                    {
+                        slots[at] = k + 1;
+                        counts[at] = 1;
+                        break;
+                    }
+
+                    if (_hashes[first] == hash && token.SequenceEqual(_chars.AsSpan(_tokens[first].Start, _tokens[first].Length)))
+                    {
+                        if (++counts[at] == 2)
+                        {
+                            repeated[n++] = at;
+                        }
+
+                        break;
+                    }
+
+                    at = (at + 1) & mask;
+                }
+            }
+
+            return n == 0 ? null : FormatRepeats(repeated.AsSpan(0, n));
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(repeated);
+        }
     }
 
     public void Dispose()
@@ -131,43 +158,60 @@ internal struct IndexTextBuilder : ITokenSink, IDisposable
         {
             ArrayPool<char>.Shared.Return(_chars);
             ArrayPool<(int, int)>.Shared.Return(_tokens);
-            ArrayPool<ulong>.Shared.Return(_keys);
+            ArrayPool<uint>.Shared.Return(_hashes);
+            ArrayPool<int>.Shared.Return(_slots);
+            ArrayPool<int>.Shared.Return(_counts);
             _chars = null!;
         }
     }
 
-    // Tokens with one hash: almost always one token several times, but a collision may mix two, so group by text.
-    private readonly void FindRepeats(Span<ulong> sameHash, ref List<(int Start, int Length, int Count)>? repeated)
+    // The repeated tokens (their slots in the table), ordered by text (ordinal), as "token count token count".
+    private readonly string FormatRepeats(Span<int> repeatedSlots)
     {
-        for (var a = 0; a < sameHash.Length; a++)
+        // Insertion sort by text: a passage repeats a handful of tokens.
+        for (var r = 1; r < repeatedSlots.Length; r++)
         {
-            if (sameHash[a] == ulong.MaxValue)
+            var slot = repeatedSlots[r];
+            var j = r;
+            while (j > 0 && Compare(_slots[repeatedSlots[j - 1]] - 1, _slots[slot] - 1) > 0)
             {
-                continue;
+                repeatedSlots[j] = repeatedSlots[j - 1];
+                j--;
             }
 
-            var (start, length) = _tokens[(int)(uint)sameHash[a]];
-            var token = _chars.AsSpan(start, length);
-            var count = 1;
-            for (var b = a + 1; b < sameHash.Length; b++)
+            repeatedSlots[j] = slot;
+        }
+
+        // Each repeated token is distinct, so their texts fit in the joined text; a count takes at most 10 digits.
+        var text = ArrayPool<char>.Shared.Rent(_length + (repeatedSlots.Length * 12));
+        try
+        {
+            var written = 0;
+            foreach (var slot in repeatedSlots)
             {
-                if (sameHash[b] != ulong.MaxValue)
+                if (written > 0)
                 {
-                    var (s, l) = _tokens[(int)(uint)sameHash[b]];
-                    if (token.SequenceEqual(_chars.AsSpan(s, l)))
-                    {
-                        sameHash[b] = ulong.MaxValue;
-                        count++;
-                    }
+                    text[written++] = ' ';
                 }
+
+                var (start, length) = _tokens[_slots[slot] - 1];
+                _chars.AsSpan(start, length).CopyTo(text.AsSpan(written));
+                written += length;
+                text[written++] = ' ';
+                _counts[slot].TryFormat(text.AsSpan(written), out var digits, default, CultureInfo.InvariantCulture);
+                written += digits;
             }
 
-            if (count > 1)
-            {
-                (repeated ??= []).Add((start, length, count));
-            }
+            return new string(text, 0, written);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(text);
         }
     }
+
+    private readonly int Compare(int a, int b) =>
+        _chars.AsSpan(_tokens[a].Start, _tokens[a].Length).SequenceCompareTo(_chars.AsSpan(_tokens[b].Start, _tokens[b].Length));
 
     private static void Grow<T>(ref T[] array, int needed, int used)
     {
