@@ -17,6 +17,8 @@ public static partial class ArticleSegmenter
 
     private static readonly SearchValues<string> PictureWords = SearchValues.Create(["photo", "picture", "image", "video", "footage"], StringComparison.OrdinalIgnoreCase);
 
+    private static readonly SearchValues<string> DisclaimerWord = SearchValues.Create(["expressed"], StringComparison.OrdinalIgnoreCase);
+
     private static readonly SearchValues<string> PromptWords = SearchValues.Create(["patreon", "right", "policy", "term", "letter"], StringComparison.OrdinalIgnoreCase);
 
     private enum Shape
@@ -371,8 +373,9 @@ public static partial class ArticleSegmenter
     // Each alternative of AnywherePromptRegex holds '©' or one of these words.
     private static bool MayBeAnywherePrompt(ReadOnlySpan<char> plain) => plain.Contains('©') || plain.ContainsAny(PromptWords);
 
+    // (SearchValues, not Contains(..., OrdinalIgnoreCase): with invariant globalisation that is a character-by-character loop.)
     private static bool MayBeDisclaimer(ReadOnlySpan<char> plain) =>
-        plain.StartsWith("disclaimer", StringComparison.OrdinalIgnoreCase) || plain.Contains("expressed", StringComparison.OrdinalIgnoreCase);
+        plain.StartsWith("disclaimer", StringComparison.OrdinalIgnoreCase) || plain.ContainsAny(DisclaimerWord);
 
     /// <summary>A title-case line with no final punctuation inside the story: the headline of a second story.</summary>
     private static bool IsSubheadline(string norm)
