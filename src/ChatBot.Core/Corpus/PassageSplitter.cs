@@ -80,6 +80,8 @@ public sealed class PassageSplitter : IPassageSplitter
             var start = chunk[0].Start;
             var end = chunk[^1].Start + chunk[^1].Length;
             var ordinal = passages.Count;
+            // Written out rather than with Linq (OfType, Select, Join): Emit runs for every passage, and the iterators,
+            // boxed ranges and closures cost more than the passage's own strings.
             TextRange[] context = (heading, lastSentence) switch
             {
                 ({ } h, { } l) => [h, l],
