@@ -49,7 +49,7 @@ public static partial class ArticleSegmenter
         var shapes = new Shape[blocks.Count];
         for (var i = 0; i < blocks.Count; i++)
         {
-            shapes[i] = ShapeOf(blocks[i].Normalized);
+            shapes[i] = ShapeOf(blocks[i].NormalizedSpan);
         }
 
         var kinds = new SegmentKind[blocks.Count];
@@ -59,7 +59,8 @@ public static partial class ArticleSegmenter
 
         for (var i = 0; i < blocks.Count; i++)
         {
-            var norm = blocks[i].Normalized;
+            // Most paragraphs are read through NormalizedSpan only; Normalized (a string) is made for the few kept.
+            var block = blocks[i];
             var shape = shapes[i];
             if (region == Region.Comments)
             {
@@ -94,7 +95,7 @@ public static partial class ArticleSegmenter
                     continue;
                 case Shape.Caption:
                     // A caption printed twice (gallery and inline, or with "| License Photo" appended) is kept once.
-                    var key = CaptionKey(norm);
+                    var key = CaptionKey(block.Normalized);
                     kinds[i] = captions.Exists(c => key.StartsWith(c, StringComparison.Ordinal)) ? SegmentKind.Chrome : SegmentKind.Caption;
                     captions.Add(key);
                     continue;
@@ -104,18 +105,18 @@ public static partial class ArticleSegmenter
             {
                 if (title is null && shape == Shape.HeadlineLike)
                 {
-                    title = norm;
+                    title = block.Normalized;
                     kinds[i] = SegmentKind.Headline;
                     continue;
                 }
 
-                if (title is not null && string.Equals(norm, title, StringComparison.Ordinal))
+                if (title is not null && block.NormalizedSpan.SequenceEqual(title))
                 {
                     kinds[i] = SegmentKind.Headline;
                     continue;
                 }
 
-                if (title is not null && norm.Length <= 400 && i + 1 < blocks.Count && shapes[i + 1] is Shape.Byline or Shape.Caption)
+                if (title is not null && block.NormalizedSpan.Length <= 400 && i + 1 < blocks.Count && shapes[i + 1] is Shape.Byline or Shape.Caption)
                 {
                     kinds[i] = SegmentKind.Standfirst;
                     continue;
@@ -124,7 +125,7 @@ public static partial class ArticleSegmenter
                 region = Region.Body;
             }
 
-            kinds[i] = shape == Shape.HeadlineLike && IsSubheadline(norm) ? SegmentKind.Headline : SegmentKind.Reporting;
+            kinds[i] = shape == Shape.HeadlineLike && IsSubheadline(block.Normalized) ? SegmentKind.Headline : SegmentKind.Reporting;
         }
 
         MarkPageEnd(blocks, shapes, kinds);
@@ -272,7 +273,7 @@ public static partial class ArticleSegmenter
         }
 
         var first = trailing[0];
-        if (!separated && first == lastProse + 1 && WordCount(blocks[first].Normalized) <= 4)
+        if (!separated && first == lastProse + 1 && WordCount(blocks[first].NormalizedSpan) <= 4)
         {
             kinds[first] = SegmentKind.Chrome;
             trailing.RemoveAt(0);
@@ -287,10 +288,10 @@ public static partial class ArticleSegmenter
         }
     }
 
-    // Spans rather than strings: the trimmed paragraph and a caption's tail are looked at, never kept.
-    private static Shape ShapeOf(string norm)
+    // Spans rather than strings: the paragraph, trimmed, and a caption's tail are looked at, never kept.
+    private static Shape ShapeOf(ReadOnlySpan<char> norm)
     {
-        var plain = norm.AsSpan().TrimStart("# ").Trim("*_ ");
+        var plain = norm.TrimStart("# ").Trim("*_ ");
         if (TailMarkerRegex().IsMatch(plain))
         {
             return Shape.TailMarker;

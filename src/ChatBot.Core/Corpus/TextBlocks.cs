@@ -96,7 +96,7 @@ internal static class TextBlocks
     {
         var start = lines[from].Start;
         var end = lines[to].End;
-        return new TextBlock(start, end, Normalize(text.AsSpan(start, end - start)), lines[from].Indent);
+        return new TextBlock(text, start, end, lines[from].Indent, IsNormal(text.AsSpan(start, end - start)));
     }
 
     /// <summary>A line that stops mid-sentence and a next line that carries on in lower case.</summary>
