@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace ChatBot.Core.Corpus;
@@ -9,6 +10,17 @@ namespace ChatBot.Core.Corpus;
 /// <remarks>Stateless and thread-safe. Segments are in order, non-overlapping, and exclude surrounding white space.</remarks>
 public static partial class ArticleSegmenter
 {
+    // What the May... checks (before the unanchored regexes) look for.
+    private static readonly SearchValues<char> BreadcrumbSeparators = SearchValues.Create(">»›/");
+
+    private static readonly SearchValues<char> CreditMarks = SearchValues.Create("[|(:/");
+
+    private static readonly SearchValues<string> PictureWords = SearchValues.Create(["photo", "picture", "image", "video", "footage"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> DisclaimerWord = SearchValues.Create(["expressed"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> PromptWords = SearchValues.Create(["patreon", "right", "policy", "term", "letter"], StringComparison.OrdinalIgnoreCase);
+
     private enum Shape
     {
         Prose,
@@ -34,7 +46,12 @@ public static partial class ArticleSegmenter
     {
         ArgumentNullException.ThrowIfNull(text);
         var blocks = TextBlocks.Split(text);
-        var shapes = blocks.Select(b => ShapeOf(b.Normalized)).ToArray();
+        var shapes = new Shape[blocks.Count];
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            shapes[i] = ShapeOf(blocks[i].NormalizedSpan);
+        }
+
         var kinds = new SegmentKind[blocks.Count];
         var region = Region.Head;
         string? title = null;
@@ -42,7 +59,8 @@ public static partial class ArticleSegmenter
 
         for (var i = 0; i < blocks.Count; i++)
         {
-            var norm = blocks[i].Normalized;
+            // Most paragraphs are read through NormalizedSpan only; Normalized (a string) is made for the few kept.
+            var block = blocks[i];
             var shape = shapes[i];
             if (region == Region.Comments)
             {
@@ -77,7 +95,7 @@ public static partial class ArticleSegmenter
                     continue;
                 case Shape.Caption:
                     // A caption printed twice (gallery and inline, or with "| License Photo" appended) is kept once.
-                    var key = CaptionKey(norm);
+                    var key = CaptionKey(block.Normalized);
                     kinds[i] = captions.Exists(c => key.StartsWith(c, StringComparison.Ordinal)) ? SegmentKind.Chrome : SegmentKind.Caption;
                     captions.Add(key);
                     continue;
@@ -87,18 +105,18 @@ public static partial class ArticleSegmenter
             {
                 if (title is null && shape == Shape.HeadlineLike)
                 {
-                    title = norm;
+                    title = block.Normalized;
                     kinds[i] = SegmentKind.Headline;
                     continue;
                 }
 
-                if (title is not null && string.Equals(norm, title, StringComparison.Ordinal))
+                if (title is not null && block.NormalizedSpan.SequenceEqual(title))
                 {
                     kinds[i] = SegmentKind.Headline;
                     continue;
                 }
 
-                if (title is not null && norm.Length <= 400 && i + 1 < blocks.Count && shapes[i + 1] is Shape.Byline or Shape.Caption)
+                if (title is not null && block.NormalizedSpan.Length <= 400 && i + 1 < blocks.Count && shapes[i + 1] is Shape.Byline or Shape.Caption)
                 {
                     kinds[i] = SegmentKind.Standfirst;
                     continue;
@@ -107,7 +125,7 @@ public static partial class ArticleSegmenter
                 region = Region.Body;
             }
 
-            kinds[i] = shape == Shape.HeadlineLike && IsSubheadline(norm) ? SegmentKind.Headline : SegmentKind.Reporting;
+            kinds[i] = shape == Shape.HeadlineLike && IsSubheadline(block.Normalized) ? SegmentKind.Headline : SegmentKind.Reporting;
         }
 
         MarkPageEnd(blocks, shapes, kinds);
@@ -255,7 +273,7 @@ public static partial class ArticleSegmenter
         }
 
         var first = trailing[0];
-        if (!separated && first == lastProse + 1 && WordCount(blocks[first].Normalized) <= 4)
+        if (!separated && first == lastProse + 1 && WordCount(blocks[first].NormalizedSpan) <= 4)
         {
             kinds[first] = SegmentKind.Chrome;
             trailing.RemoveAt(0);
@@ -270,9 +288,10 @@ public static partial class ArticleSegmenter
         }
     }
 
-    private static Shape ShapeOf(string norm)
+    // Spans rather than strings: the paragraph, trimmed, and a caption's tail are looked at, never kept.
+    private static Shape ShapeOf(ReadOnlySpan<char> norm)
     {
-        var plain = norm.TrimStart('#', ' ').Trim('*', '_', ' ');
+        var plain = norm.TrimStart("# ").Trim("*_ ");
         if (TailMarkerRegex().IsMatch(plain))
         {
             return Shape.TailMarker;
@@ -306,27 +325,27 @@ public static partial class ArticleSegmenter
         return !TextBlocks.EndsTerminal(plain) && plain.Length <= 250 && WordCount(plain) >= 2 ? Shape.HeadlineLike : Shape.Prose;
     }
 
-    private static bool IsChrome(string plain)
+    private static bool IsChrome(ReadOnlySpan<char> plain)
     {
-        if (plain.Length <= 12 && plain.Count(char.IsLetter) <= 3)
+        if (plain.Length <= 12 && LetterCount(plain) <= 3)
         {
             return true; // template remnants such as "in ," or a lone "|"
         }
 
-        if (WidgetRegex().IsMatch(plain) || BreadcrumbRegex().IsMatch(plain))
+        if (WidgetRegex().IsMatch(plain) || (plain.ContainsAny(BreadcrumbSeparators) && BreadcrumbRegex().IsMatch(plain)))
         {
             return true;
         }
 
-        if (plain.Length <= 200 && (PromptRegex().IsMatch(plain) || AnywherePromptRegex().IsMatch(plain)))
+        if (plain.Length <= 200 && (PromptRegex().IsMatch(plain) || MayBeAnywherePrompt(plain) && AnywherePromptRegex().IsMatch(plain)))
         {
             return true;
         }
 
-        return plain.Length <= 400 && DisclaimerRegex().IsMatch(plain);
+        return plain.Length <= 400 && MayBeDisclaimer(plain) && DisclaimerRegex().IsMatch(plain);
     }
 
-    private static bool IsCaption(string plain)
+    private static bool IsCaption(ReadOnlySpan<char> plain)
     {
         if (plain.Length > 600)
         {
@@ -334,7 +353,8 @@ public static partial class ArticleSegmenter
         }
 
         // Credits sit at the end of a caption; only the tail need be examined.
-        if (CreditTailRegex().IsMatch(plain.Length <= 160 ? plain : plain[^160..]))
+        var tail = plain.Length <= 160 ? plain : plain[^160..];
+        if (MayEndInCredit(tail) && CreditTailRegex().IsMatch(tail))
         {
             return true;
         }
@@ -342,6 +362,22 @@ public static partial class ArticleSegmenter
         // "Claimed image of ...", "IS claimed this video shows ...": a description of a picture with no closing full stop.
         return !TextBlocks.EndsTerminal(plain) && CaptionOpeningRegex().IsMatch(plain);
     }
+
+    // The May... checks are necessary conditions for the unanchored regexes they guard, each one vectorised pass: those
+    // regexes try a match at almost every position of a paragraph, and nearly all paragraphs fail the checks (the
+    // regexes were ~18 % of the CPU of reading and splitting the 10k peers corpus). The words hold no 'k' on purpose: in
+    // ignore-case mode the regexes also match the Kelvin sign (U+212A) as 'k', which OrdinalIgnoreCase does not; for
+    // every other ASCII letter the two agree, so a check never turns away a paragraph its regex would match.
+
+    // Each alternative of CreditTailRegex holds one of "[|(:/" or a picture word.
+    private static bool MayEndInCredit(ReadOnlySpan<char> tail) => tail.ContainsAny(CreditMarks) || tail.ContainsAny(PictureWords);
+
+    // Each alternative of AnywherePromptRegex holds '©' or one of these words.
+    private static bool MayBeAnywherePrompt(ReadOnlySpan<char> plain) => plain.Contains('©') || plain.ContainsAny(PromptWords);
+
+    // (SearchValues, not Contains(..., OrdinalIgnoreCase): with invariant globalisation that is a character-by-character loop.)
+    private static bool MayBeDisclaimer(ReadOnlySpan<char> plain) =>
+        plain.StartsWith("disclaimer", StringComparison.OrdinalIgnoreCase) || plain.ContainsAny(DisclaimerWord);
 
     /// <summary>A title-case line with no final punctuation inside the story: the headline of a second story.</summary>
     private static bool IsSubheadline(string norm)
@@ -369,7 +405,34 @@ public static partial class ArticleSegmenter
         return e > start ? e : end;
     }
 
-    private static int WordCount(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+    /// <summary>The runs of characters between spaces, as <c>s.Split(' ', RemoveEmptyEntries).Length</c> counts them, without the split.</summary>
+    private static int WordCount(ReadOnlySpan<char> s)
+    {
+        var count = 0;
+        for (var k = 0; k < s.Length; k++)
+        {
+            if (s[k] != ' ' && (k == 0 || s[k - 1] == ' '))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static int LetterCount(ReadOnlySpan<char> s)
+    {
+        var count = 0;
+        foreach (var c in s)
+        {
+            if (char.IsLetter(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     [GeneratedRegex(@"^(?i:related(?: posts| articles| stories| news| content| reading)?|latest(?: headlines| news| stories)?|more headlines|read more|read next|more (?:from|on|in|stories)\b.{0,40}|you (?:may|might) also like|recommended(?: for you| stories| articles)?|most (?:read|popular|viewed|shared)|trending(?: now)?|more stories|top stories|also read|see also|further reading|editor'?s picks|what to read next)\s*:?$", RegexOptions.CultureInvariant)]
     private static partial Regex TailMarkerRegex();

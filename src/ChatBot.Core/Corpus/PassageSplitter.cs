@@ -23,6 +23,7 @@ public sealed class PassageSplitter : IPassageSplitter
         var passages = new List<Passage>();
         var sentenceIndex = 0;
         var chunk = new List<(int Start, int Length)>();
+        var sentences = new List<(int Start, int Length)>(); // one list for every paragraph's sentences
         var chunkKind = PassageKind.Reporting;
         TextRange? heading = null;
         TextRange? lastSentence = null;
@@ -32,7 +33,7 @@ public sealed class PassageSplitter : IPassageSplitter
             {
                 Emit();
                 // A headline other than the article's own opens a second story: it is the context of what follows.
-                if (segment.Kind == SegmentKind.Headline && !string.Equals(text.Substring(segment.Start, segment.Length).Trim(), article.Metadata.Title, StringComparison.Ordinal))
+                if (segment.Kind == SegmentKind.Headline && !IsTitle(text.AsSpan(segment.Start, segment.Length).Trim(), article.Metadata.Title))
                 {
                     heading = new TextRange(segment.Start, segment.Length);
                     lastSentence = null;
@@ -48,7 +49,9 @@ public sealed class PassageSplitter : IPassageSplitter
             }
 
             chunkKind = kind;
-            foreach (var span in SentenceSplitter.Split(text, segment.Start, segment.End))
+            sentences.Clear();
+            SentenceSplitter.Split(text, segment.Start, segment.End, sentences);
+            foreach (var span in sentences)
             {
                 if (chunk.Count > 0 && span.Start + span.Length - chunk[0].Start > MaxPassageChars)
                 {
@@ -77,7 +80,21 @@ public sealed class PassageSplitter : IPassageSplitter
             var start = chunk[0].Start;
             var end = chunk[^1].Start + chunk[^1].Length;
             var ordinal = passages.Count;
-            TextRange[] context = [.. new[] { heading, lastSentence }.OfType<TextRange>()];
+            // Written out rather than with Linq (OfType, Select, Join): Emit runs for every passage, and the iterators,
+            // boxed ranges and closures cost more than the passage's own strings.
+            TextRange[] context = (heading, lastSentence) switch
+            {
+                ({ } h, { } l) => [h, l],
+                ({ } h, null) => [h],
+                (null, { } l) => [l],
+                _ => [],
+            };
+            var sentenceArray = new Sentence[chunk.Count];
+            for (var k = 0; k < chunk.Count; k++)
+            {
+                sentenceArray[k] = new Sentence { Index = sentenceIndex++, Start = chunk[k].Start, Text = text.Substring(chunk[k].Start, chunk[k].Length) };
+            }
+
             passages.Add(new Passage
             {
                 Id = Passage.MakeId(article.Id, ordinal),
@@ -86,8 +103,13 @@ public sealed class PassageSplitter : IPassageSplitter
                 Kind = chunkKind,
                 Start = start,
                 Text = text[start..end],
-                Sentences = chunk.Select(s => new Sentence { Index = sentenceIndex++, Start = s.Start, Text = text.Substring(s.Start, s.Length) }).ToArray(),
-                Context = context.Length == 0 ? null : string.Join(' ', context.Select(r => r.Of(text).Trim())),
+                Sentences = sentenceArray,
+                Context = context.Length switch
+                {
+                    0 => null,
+                    1 => context[0].Of(text).Trim(),
+                    _ => $"{context[0].Of(text).Trim()} {context[1].Of(text).Trim()}",
+                },
                 ContextRanges = context,
             });
             if (chunkKind == PassageKind.Reporting)
@@ -98,6 +120,8 @@ public sealed class PassageSplitter : IPassageSplitter
             chunk.Clear();
         }
     }
+
+    private static bool IsTitle(ReadOnlySpan<char> headline, string? title) => title is not null && headline.SequenceEqual(title);
 
     private static int Length(List<(int Start, int Length)> chunk) =>
         chunk.Count == 0 ? 0 : chunk[^1].Start + chunk[^1].Length - chunk[0].Start;

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ChatBot.Core.Corpus;
 
 /// <summary>
@@ -8,22 +10,25 @@ namespace ChatBot.Core.Corpus;
 /// <remarks>Stateless and thread-safe.</remarks>
 public static class SentenceSplitter
 {
-    private static readonly HashSet<string> NeverEnd = new(StringComparer.OrdinalIgnoreCase)
+    // Looked up by span (the word before a full stop, the word after it) so no substring is made per full stop.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NeverEnd = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "capt", "sgt", "maj", "brig", "adm", "cmdr", "rep", "sen",
         "gov", "pres", "rev", "hon", "mt", "ft", "jr", "sr", "vs", "v", "e.g", "i.e", "cf", "approx", "est", "ca", "sheikh",
-    };
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string> BeforeNumber = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BeforeNumber = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "p", "pp", "vol", "art", "fig",
-    };
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string> SentenceStarters = new(StringComparer.Ordinal)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SentenceStarters = new HashSet<string>(StringComparer.Ordinal)
     {
         "The", "A", "An", "It", "He", "She", "They", "We", "I", "But", "And", "In", "On", "At", "This", "That", "These", "Those",
         "There", "His", "Her", "Its", "Their", "Meanwhile", "However", "Earlier", "Later", "After", "As", "If", "When", "While",
-    };
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly SearchValues<char> TerminalMarks = SearchValues.Create(".!?\u2026");
 
     /// <summary>The sentences of <c>text[start..end]</c> as (start, length) spans, white space around each excluded.</summary>
     public static IReadOnlyList<(int Start, int Length)> Split(string text, int start, int end)
@@ -32,16 +37,25 @@ public static class SentenceSplitter
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
         var result = new List<(int, int)>();
+        Split(text, start, end, result);
+        return result;
+    }
+
+    /// <summary>As <see cref="Split(string, int, int)"/>, adding to <paramref name="result"/> (a caller reuses one list).</summary>
+    internal static void Split(string text, int start, int end, List<(int Start, int Length)> result)
+    {
         var sentenceStart = start;
         var i = start;
         while (i < end)
         {
-            var c = text[i];
-            if (c is not ('.' or '!' or '?' or '\u2026'))
+            // Jump to the next terminal mark in one vectorised search rather than testing every character.
+            var found = text.AsSpan(i, end - i).IndexOfAny(TerminalMarks);
+            if (found < 0)
             {
-                i++;
-                continue;
+                break;
             }
+
+            i += found;
 
             // Take the whole run of terminal marks ("?!", "...") and any closing quotes or brackets after it.
             var stop = i + 1;
@@ -65,7 +79,6 @@ public static class SentenceSplitter
         }
 
         Add(result, text, sentenceStart, end);
-        return result;
     }
 
     private static bool IsBoundary(string text, int mark, int stop, int end)
@@ -111,7 +124,7 @@ public static class SentenceSplitter
             wordStart--;
         }
 
-        var word = text[wordStart..mark];
+        var word = text.AsSpan(wordStart, mark - wordStart);
         if (word.Length == 0)
         {
             return true;
@@ -132,7 +145,7 @@ public static class SentenceSplitter
             return false; // an initial: "John F. Kennedy"
         }
 
-        if (word.Contains('.', StringComparison.Ordinal) && word.Split('.').All(p => p.Length <= 2))
+        if (word.Contains('.') && IsDottedInitials(word))
         {
             // U.S., U.N.: a sentence ends there only when a typical sentence opener follows.
             var nextWordEnd = next;
@@ -141,7 +154,27 @@ public static class SentenceSplitter
                 nextWordEnd++;
             }
 
-            return SentenceStarters.Contains(text[next..nextWordEnd]);
+            return SentenceStarters.Contains(text.AsSpan(next, nextWordEnd - next));
+        }
+
+        return true;
+    }
+
+    /// <summary>Every part between full stops at most two letters long ("U.S", "U.N", "e.g"), as <c>word.Split('.')</c> gives the parts.</summary>
+    private static bool IsDottedInitials(ReadOnlySpan<char> word)
+    {
+        var partStart = 0;
+        for (var k = 0; k <= word.Length; k++)
+        {
+            if (k == word.Length || word[k] == '.')
+            {
+                if (k - partStart > 2)
+                {
+                    return false;
+                }
+
+                partStart = k + 1;
+            }
         }
 
         return true;
@@ -149,7 +182,7 @@ public static class SentenceSplitter
 
     private static bool IsCloser(char c) => c is '"' or '\'' or '\u201d' or '\u2019' or ')' or ']' or '\u00bb';
 
-    private static void Add(List<(int, int)> result, string text, int from, int to)
+    private static void Add(List<(int Start, int Length)> result, string text, int from, int to)
     {
         while (from < to && char.IsWhiteSpace(text[from]))
         {

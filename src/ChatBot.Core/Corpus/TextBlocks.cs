@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ChatBot.Core.Corpus;
@@ -5,6 +6,10 @@ namespace ChatBot.Core.Corpus;
 /// <summary>Cuts raw text into paragraphs: a line each, except hard-wrapped lines of one sentence or caption, which join.</summary>
 internal static class TextBlocks
 {
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> calls white space, and the zero-width space, but ' '.</summary>
+    private static readonly SearchValues<char> BreakingSpace = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && (char.IsWhiteSpace(c) || c == '\u200b'))]);
+
     public static List<TextBlock> Split(string text)
     {
         var lines = Lines(text);
@@ -74,30 +79,16 @@ internal static class TextBlocks
     }
 
     /// <summary>No white space (or zero-width space) but single ' ' characters between other characters.</summary>
-    public static bool IsNormal(ReadOnlySpan<char> span)
-    {
-        for (var k = 0; k < span.Length; k++)
-        {
-            var c = span[k];
-            if (c == ' ')
-            {
-                if (k == 0 || k == span.Length - 1 || span[k + 1] == ' ')
-                {
-                    return false;
-                }
-            }
-            else if (char.IsWhiteSpace(c) || c == '\u200b')
-            {
-                return false;
-            }
-        }
+    public static bool IsNormal(ReadOnlySpan<char> span) =>
+        // Vectorised scans instead of a char.IsWhiteSpace call per character: this check runs over every paragraph of
+        // every article (and every sentence a claim is read from), and was ~11 % of the CPU of reading a corpus.
+        span.IndexOfAny(BreakingSpace) < 0
+        && (span.IsEmpty || (span[0] != ' ' && span[^1] != ' '))
+        && span.IndexOf("  ", StringComparison.Ordinal) < 0;
 
-        return true;
-    }
-
-    public static bool EndsTerminal(string normalized)
+    public static bool EndsTerminal(ReadOnlySpan<char> normalized)
     {
-        var s = normalized.TrimEnd('"', '\'', '\u201d', '\u2019', ')', ']', '*', '_');
+        var s = normalized.TrimEnd("\"'\u201d\u2019)]*_");
         return s.Length > 0 && s[^1] is '.' or '!' or '?' or ':' or ';' or '\u2026';
     }
 
@@ -105,7 +96,7 @@ internal static class TextBlocks
     {
         var start = lines[from].Start;
         var end = lines[to].End;
-        return new TextBlock(start, end, Normalize(text.AsSpan(start, end - start)), lines[from].Indent);
+        return new TextBlock(text, start, end, lines[from].Indent, IsNormal(text.AsSpan(start, end - start)));
     }
 
     /// <summary>A line that stops mid-sentence and a next line that carries on in lower case.</summary>

@@ -60,17 +60,19 @@ internal static partial class TextDates
     /// True when <paramref name="block"/> is nothing but a date, perhaps with "Published", "Updated", a weekday or a time
     /// ("27 October, 2015", "Published: Friday 9 December 2016 10:12 UTC").
     /// </summary>
-    public static bool IsDateLine(string block, out DateOnly date)
+    public static bool IsDateLine(ReadOnlySpan<char> block, out DateOnly date)
     {
         date = default;
-        if (block.Length > 80)
+        // Every date holds a digit (\d is char.IsDigit): most short paragraphs have none and need no regex or string.
+        if (block.Length > 80 || !ContainsDigit(block))
         {
             return false;
         }
 
-        foreach (var found in FindDates(block))
+        var line = block.ToString();
+        foreach (var found in FindDates(line))
         {
-            var rest = (block[..found.Index] + " " + block[(found.Index + found.Length)..]).Trim();
+            var rest = (line[..found.Index] + " " + line[(found.Index + found.Length)..]).Trim();
             if (rest.Split(Separators, StringSplitOptions.RemoveEmptyEntries).All(w => DateLineWords.Contains(w) || w.All(char.IsDigit)))
             {
                 date = found.Date;
@@ -103,6 +105,19 @@ internal static partial class TextDates
         }
 
         return true;
+    }
+
+    private static bool ContainsDigit(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string MonthNumber(string name) => name[..3].ToUpperInvariant() switch

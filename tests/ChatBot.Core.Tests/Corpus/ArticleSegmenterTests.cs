@@ -16,6 +16,15 @@ public sealed class ArticleSegmenterTests
     [InlineData("Smoke rises over the old city [Getty] |", SegmentKind.Caption)]
     [InlineData("Displaced families wait at the border. Photo by John Doe/AFP", SegmentKind.Caption)]
     [InlineData("Footage of the strike released by activists", SegmentKind.Caption)]
+    [InlineData("Copyright © 2016 Example Media", SegmentKind.Chrome)]
+    [InlineData("All Rights Reserved", SegmentKind.Chrome)]
+    [InlineData("The views expressed in this article are the author's own and do not necessarily reflect the editorial policy.", SegmentKind.Chrome)]
+    [InlineData("Disclaimer: this content is provided as is.", SegmentKind.Chrome)]
+    [InlineData("Home > News > Middle East", SegmentKind.Chrome)]
+    [InlineData("Rebels near the front line (Photo: Reuters)", SegmentKind.Caption)]
+    [InlineData("A destroyed tank outside the town. Credit: SANA", SegmentKind.Caption)]
+    [InlineData("Refugees wait at the camp | License Photo", SegmentKind.Caption)]
+    [InlineData("Syrian soldiers walk through the ruins of the old city AFP/Getty", SegmentKind.Caption)]
     public void Segment_PageLineInsideStory_ClassifiedByWhatItIs(string line, SegmentKind expected)
     {
         var text = $"A Headline For The Story\n\nThe first paragraph of reporting says something.\n\n{line}\n\nThe last paragraph of reporting says more.\n";
