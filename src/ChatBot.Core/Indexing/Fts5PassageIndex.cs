@@ -36,6 +36,7 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
     private readonly SemaphoreSlim _updateLock = new(1, 1);
     private readonly object _stateLock = new();
     private volatile IndexStatus _status;
+    private volatile FreshStamp? _fresh;
     private TextAnalyzer? _analyzer;
     private Dictionary<string, string>? _files;
 
@@ -81,13 +82,34 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
     /// </summary>
     public async Task<IndexStatus> EnsureReadyAsync(IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
-        if (_status.IsReady && StaleReason() is null)
+        if (_status.IsReady && IsFresh())
         {
             return _status;
         }
 
         await UpdateAsync(progress, cancellationToken);
         return _status;
+    }
+
+    // True when the index is not stale. Every question asks this, and the answer can only change when the index file,
+    // its WAL or aliases.yaml does: while their stamps are those of the last check that passed, it stands. Saves per
+    // question an unpooled SQLite connection (its schema parsed), a meta read and a SHA-256 of aliases.yaml.
+    private bool IsFresh()
+    {
+        // Stamped before the check, so a change made during the check shows as a new stamp next time.
+        var stamp = new FreshStamp(FileStamp.Of(Path), FileStamp.Of(Path + "-wal"), FileStamp.Of(AliasesPath));
+        if (stamp == _fresh)
+        {
+            return true;
+        }
+
+        if (StaleReason() is not null)
+        {
+            return false;
+        }
+
+        _fresh = stamp;
+        return true;
     }
 
     /// <inheritdoc />
@@ -802,4 +824,16 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
             File.Delete(path + suffix);
         }
     }
+
+    // A file as seen by one stat: missing, or its length and last write time.
+    private readonly record struct FileStamp(bool Exists, long Length, DateTime LastWriteUtc)
+    {
+        public static FileStamp Of(string path)
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? new FileStamp(true, info.Length, info.LastWriteTimeUtc) : default;
+        }
+    }
+
+    private sealed record FreshStamp(FileStamp Index, FileStamp Wal, FileStamp Aliases);
 }
