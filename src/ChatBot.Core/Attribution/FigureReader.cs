@@ -63,14 +63,6 @@ internal static partial class FigureReader
     // looks each word up once instead of once per word set.
     private static readonly Dictionary<string, UnitWord>.AlternateLookup<ReadOnlySpan<char>> UnitWordSpans = BuildUnitWords().GetAlternateLookup<ReadOnlySpan<char>>();
 
-    // The words a number-word figure can start with (WordsPattern's first words).
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberWordStartSpans = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "dozens", "scores", "hundreds", "thousands", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-        "sixty", "seventy", "eighty", "ninety",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
-
     // The single words of CountPattern.
     private static readonly HashSet<string> CountWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -106,8 +98,12 @@ internal static partial class FigureReader
          "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozens", "scores", "hundreds", "thousands"],
         StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The figures of <paramref name="text"/>; none without a digit or number word in <paramref name="keywords"/>.</summary>
-    public static IReadOnlyList<Figure> Read(string text, SentenceKeywords keywords)
+    /// <summary>
+    /// The figures of <paramref name="text"/>; none without a digit or number word in <paramref name="keywords"/>.
+    /// <paramref name="numberWordStarts"/> lists where each whole number word of the text starts, in order, as
+    /// <see cref="KeywordScanner.Scan"/> found them.
+    /// </summary>
+    public static IReadOnlyList<Figure> Read(string text, SentenceKeywords keywords, List<int> numberWordStarts)
     {
         if ((keywords & (SentenceKeywords.Digit | SentenceKeywords.NumberWord)) == 0)
         {
@@ -115,10 +111,13 @@ internal static partial class FigureReader
         }
 
         // A number word's pattern cannot match without a number word, nor the digits' without a digit: skip their searches.
+        // In ASCII text the scanner's words are the pattern's, so its number word starts replace a search for them.
+        var ascii = System.Text.Ascii.IsValid(text);
         var digit = (keywords & SentenceKeywords.Digit) == 0 ? -1 : text.AsSpan().IndexOfAnyInRange('0', '9');
-        var word = (keywords & SentenceKeywords.NumberWord) == 0 ? -1 : text.AsSpan().IndexOfAny(WordAnchors);
-        var first = digit < 0 ? word : word < 0 ? digit : Math.Min(digit, word);
-        if (first < 0)
+        var word = (keywords & SentenceKeywords.NumberWord) == 0 ? -1
+            : !ascii ? text.AsSpan().IndexOfAny(WordAnchors)
+            : numberWordStarts.Count > 0 ? numberWordStarts[0] : -1;
+        if (digit < 0 && word < 0)
         {
             return [];
         }
@@ -136,7 +135,7 @@ internal static partial class FigureReader
             }
         }
 
-        if (word >= 0 && !System.Text.Ascii.IsValid(text))
+        if (word >= 0 && !ascii)
         {
             foreach (var m in WordsPattern().EnumerateMatches(text.AsSpan(), word))
             {
@@ -150,7 +149,8 @@ internal static partial class FigureReader
         {
             // Every match starts at a whole number word, so in ASCII text the regex starts at each one instead of
             // trying its alternatives at every letter between them; the matches are those EnumerateMatches gives.
-            for (var from = NextNumberWord(text, word); from >= 0;)
+            var k = 0;
+            for (var from = word; from >= 0;)
             {
                 var next = -1;
                 foreach (var m in WordsPattern().EnumerateMatches(text.AsSpan(), from))
@@ -160,7 +160,14 @@ internal static partial class FigureReader
                         (figures ??= []).Add((m.Index, figure));
                     }
 
-                    next = NextNumberWord(text, m.Index + m.Length);
+                    // The next number word after the match; a match ends at a word boundary, so that word is whole.
+                    var end = m.Index + m.Length;
+                    while (k < numberWordStarts.Count && numberWordStarts[k] < end)
+                    {
+                        k++;
+                    }
+
+                    next = k < numberWordStarts.Count ? numberWordStarts[k] : -1;
                     break;
                 }
 
@@ -181,42 +188,6 @@ internal static partial class FigureReader
         }
 
         return result;
-    }
-
-    /// <summary>Where the first whole word at or after <paramref name="from"/> that can start a number-word figure begins, or -1.</summary>
-    private static int NextNumberWord(string text, int from)
-    {
-        var i = from;
-
-        // A word cut by from is not whole.
-        while (i > 0 && i < text.Length && char.IsAsciiLetter(text[i - 1]) && char.IsAsciiLetter(text[i]))
-        {
-            i++;
-        }
-
-        while (i < text.Length)
-        {
-            if (!char.IsAsciiLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && char.IsAsciiLetter(text[i]))
-            {
-                i++;
-            }
-
-            // Number words are 3 to 9 letters and start with one of a few letters: most words skip the hash look-up.
-            if (i - start is >= 3 and <= 9 && (text[start] | 0x20) is 'd' or 's' or 'h' or 't' or 'o' or 'f' or 'e' or 'n'
-                && NumberWordStartSpans.Contains(text.AsSpan(start, i - start)))
-            {
-                return start;
-            }
-        }
-
-        return -1;
     }
 
     private static Figure? TryRead(string text, int index, int length)

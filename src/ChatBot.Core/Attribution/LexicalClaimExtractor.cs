@@ -164,6 +164,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         var states = new SentenceState[count];
         var history = new List<AttributedSource>();
         var cueStarts = new List<int>();
+        var numberWordStarts = new List<int>();
         var k = 0;
         for (var p = 0; p < passages.Count; p++)
         {
@@ -172,10 +173,13 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             {
                 List<AttributedSource>? others = null;
                 var backward = false;
-                var keywords = _keywords.Scan(sentence.Text, cueStarts);
+                var keywords = _keywords.Scan(sentence.Text, cueStarts, numberWordStarts);
                 var source = (keywords & SentenceKeywords.Cue) == 0 ? null
                     : FindAttributions(sentence.Text, keywords, cueStarts, matcher, history, out others, out backward);
-                states[k++] = new SentenceState(sentence, p, isCaption, keywords, source, others, backward);
+
+                // Figures are read here, while the scan's number word starts are at hand.
+                var figures = FigureReader.Read(sentence.Text, keywords, numberWordStarts);
+                states[k++] = new SentenceState(sentence, p, isCaption, keywords, source, others, backward, figures);
                 if (!isCaption)
                 {
                     if (source is not null)
@@ -206,7 +210,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
                 Source = state.Source,
                 OtherSources = state.Others is null ? [] : state.Others,
                 Hedges = HedgeReader.Read(text, keywords),
-                Figures = FigureReader.Read(text, keywords),
+                Figures = state.Figures,
                 RefersTo = TimeReferenceResolver.Resolve(text, published, keywords),
                 LoadedTerms = (keywords & SentenceKeywords.Loaded) == 0 ? Array.Empty<string>() : ReadLoadedTerms(text),
             };
@@ -792,7 +796,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         return t.Length > 0 && t[0] is '“' or '"' or '‘';
     }
 
-    private static bool ClosesQuote(string text) => text.Contains('”', StringComparison.Ordinal) || text.Count(c => c == '"') % 2 == 0 && text.Contains('"', StringComparison.Ordinal);
+    private static bool ClosesQuote(string text) => text.Contains('”', StringComparison.Ordinal) || text.AsSpan().Count('"') % 2 == 0 && text.Contains('"', StringComparison.Ordinal);
 
     private static bool ContainsQuote(string text) => text.AsSpan().IndexOfAny("“”\"") >= 0;
 
@@ -837,7 +841,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         return at >= 0 && (at == 0 || !char.IsLetter(text[at - 1]));
     }
 
-    private sealed record SentenceState(Sentence Sentence, int Passage, bool IsCaption, SentenceKeywords Keywords, AttributedSource? Source, List<AttributedSource>? Others, bool Backward);
+    private sealed record SentenceState(Sentence Sentence, int Passage, bool IsCaption, SentenceKeywords Keywords, AttributedSource? Source, List<AttributedSource>? Others, bool Backward, IReadOnlyList<Figure> Figures);
 
     [GeneratedRegex(@"^\W*(?:this|that|these|all\s+this)(?:\s+is|\s+was|['’]s|\s+comes|\s+came)?\s+according\s+to$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BackReferencePattern();
