@@ -87,7 +87,8 @@ internal static partial class FigureReader
         ("as many as", "up to"), ("at most", "up to"), ("fewer than", "fewer than"), ("less than", "fewer than"),
     ];
 
-    private static readonly SearchValues<char> QualifierLastLetters = SearchValues.Create([.. Qualifiers.Select(q => q.Words[^1]).Distinct()]);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> QualifierLastWords =
+        new HashSet<string>(Qualifiers.Select(q => q.Words[(q.Words.LastIndexOf(' ') + 1)..]), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // A vectorised search for one word, faster than Contains(..., OrdinalIgnoreCase) and the same for "toll", whose letters
     // have no other case forms.
@@ -437,9 +438,17 @@ internal static partial class FigureReader
     {
         var before = text.AsSpan(0, index).TrimEnd();
 
-        // Most numbers follow a word no qualifier ends like ("the", "killed"): an ASCII last letter outside the qualifiers'
-        // last letters saves the twenty comparisons.
-        if (before.IsEmpty || (char.IsAscii(before[^1]) && !QualifierLastLetters.Contains((char)(before[^1] | 0x20))))
+        // A qualifier ends where the text does, after a character that is not a letter, so in ASCII text it ends with the
+        // text's last word; most numbers follow a word no qualifier ends with ("the", "killed"), which saves the twenty
+        // comparisons. Text ending in anything else than ASCII is compared as before.
+        var wordStart = before.Length;
+        while (wordStart > 0 && char.IsAsciiLetter(before[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        if (wordStart == before.Length ? before.IsEmpty || char.IsAscii(before[^1])
+            : (wordStart == 0 || char.IsAscii(before[wordStart - 1])) && !QualifierLastWords.Contains(before[wordStart..]))
         {
             return (null, null);
         }

@@ -30,6 +30,8 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         (" until ", true, SentenceKeywords.ClauseUntil), (" even as ", true, SentenceKeywords.ClauseEven),
     ];
 
+    private static readonly SearchValues<char> BoundaryMarks = SearchValues.Create("”\";:");
+
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "it" };
 
     private static readonly HashSet<string> NounDeterminers = new(StringComparer.OrdinalIgnoreCase)
@@ -371,9 +373,9 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
     {
         var end = text.IndexOfAny([',', ';', ':', '.', '(', '[', '\n'], from);
         var obj = text[from..(end < 0 ? text.Length : end)].Trim();
-        foreach (var (_, _, source) in matcher.Find(obj))
+        if (matcher.FindFirst(obj) is { } named)
         {
-            return FromCatalog([source], namedInSentence: true);
+            return FromCatalog([named], namedInSentence: true);
         }
 
         return IsPhraseSubject(obj, out var phrase) && !VagueReportsPattern().IsMatch(phrase)
@@ -391,9 +393,11 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             return null;
         }
 
+        // The boundaries without a word all hold a quote mark, ';' or ':': a window with none of these skips their searches.
+        var marks = text.AsSpan(floor, window).IndexOfAny(BoundaryMarks) >= 0;
         foreach (var (boundary, isSubordinate, word) in ClauseBoundaries)
         {
-            if (word != SentenceKeywords.None && (keywords & word) == 0)
+            if (word == SentenceKeywords.None ? !marks : (keywords & word) == 0)
             {
                 continue;
             }
@@ -424,7 +428,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             segmentStart = clean.LastIndexOf(',') + 1;
         }
 
-        var matches = matcher.Find(clean).ToList();
+        var matches = matcher.Find(clean);
         for (var i = matches.Count - 1; i >= 0 && matches[i].Index >= segmentStart; i--)
         {
             var (index, length, _) = matches[i];
@@ -453,8 +457,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             // "he said"; "regime ally Hezbollah ... as it claimed": the nearest source named earlier in the sentence,
             // else the article's last source.
             var before = text[..start];
-            var earlier = matcher.Find(before).Where(x => !InsideQuote(before, x.Index)).Select(x => x.Source).LastOrDefault()
-                ?? matches.Select(x => x.Source).LastOrDefault();
+            var earlier = LastOutsideQuotes(before, matcher.Find(before)) ?? (matches.Count > 0 ? matches[^1].Source : null);
             if (earlier is not null)
             {
                 return FromCatalog([earlier], namedInSentence: true);
@@ -488,6 +491,19 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         }
 
         return new AttributedSource { Name = phrase, Kind = SourceKind.Unknown, NamedInSentence = true };
+    }
+
+    private static NamedSource? LastOutsideQuotes(string text, List<(int Index, int Length, NamedSource Source)> mentions)
+    {
+        for (var i = mentions.Count - 1; i >= 0; i--)
+        {
+            if (!InsideQuote(text, mentions[i].Index))
+            {
+                return mentions[i].Source;
+            }
+        }
+
+        return null;
     }
 
     private static List<NamedSource> Coordinated(string clean, List<(int Index, int Length, NamedSource Source)> matches, int chosen)
