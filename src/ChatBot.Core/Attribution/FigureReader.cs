@@ -102,9 +102,10 @@ internal static partial class FigureReader
     /// <summary>
     /// The figures of <paramref name="text"/>; none without a digit or number word in <paramref name="keywords"/>.
     /// <paramref name="numberWordStarts"/> lists where each whole number word of the text starts, in order, as
-    /// <see cref="KeywordScanner.Scan"/> found them.
+    /// <see cref="KeywordScanner.Scan"/> found them; <paramref name="scratch"/> is the caller's list to collect them in, reused
+    /// across sentences (it saves a list and its arrays per sentence with figures).
     /// </summary>
-    public static IReadOnlyList<Figure> Read(string text, SentenceKeywords keywords, List<int> numberWordStarts)
+    public static IReadOnlyList<Figure> Read(string text, SentenceKeywords keywords, List<int> numberWordStarts, List<(int Index, Figure Figure)> scratch)
     {
         if ((keywords & (SentenceKeywords.Digit | SentenceKeywords.NumberWord)) == 0)
         {
@@ -124,14 +125,15 @@ internal static partial class FigureReader
         }
 
         // Digits and number words are two regexes: each starts with something the engine can search for quickly.
-        List<(int Index, Figure Figure)>? figures = null;
+        var figures = scratch;
+        figures.Clear();
         if (digit >= 0)
         {
             foreach (var m in DigitsPattern().EnumerateMatches(text.AsSpan(), digit))
             {
                 if ((m.Index == 0 || !IsGlued(text[m.Index - 1])) && TryRead(text, m.Index, m.Length) is { } figure)
                 {
-                    (figures ??= []).Add((m.Index, figure));
+                    figures.Add((m.Index, figure));
                 }
             }
         }
@@ -142,7 +144,7 @@ internal static partial class FigureReader
             {
                 if ((m.Index == 0 || !IsGlued(text[m.Index - 1])) && TryRead(text, m.Index, m.Length) is { } figure)
                 {
-                    (figures ??= []).Add((m.Index, figure));
+                    figures.Add((m.Index, figure));
                 }
             }
         }
@@ -158,7 +160,7 @@ internal static partial class FigureReader
                 {
                     if ((m.Index == 0 || !IsGlued(text[m.Index - 1])) && TryRead(text, m.Index, m.Length) is { } figure)
                     {
-                        (figures ??= []).Add((m.Index, figure));
+                        figures.Add((m.Index, figure));
                     }
 
                     // The next number word after the match; a match ends at a word boundary, so that word is whole.
@@ -176,7 +178,7 @@ internal static partial class FigureReader
             }
         }
 
-        if (figures is null)
+        if (figures.Count == 0)
         {
             return [];
         }
@@ -392,7 +394,9 @@ internal static partial class FigureReader
 
         if (firstStart >= 0 && firstLength > 1 && !text.AsSpan(firstStart, firstLength).Contains('\''))
         {
-            return (text.Substring(firstStart, firstLength).ToLowerInvariant(), firstEnd, false);
+            // A word with no capital (most) is already lower-case: one string, not a copy and its lower-cased copy.
+            var head = text.AsSpan(firstStart, firstLength);
+            return (System.Text.Ascii.IsValid(head) && head.IndexOfAnyInRange('A', 'Z') < 0 ? head.ToString() : head.ToString().ToLowerInvariant(), firstEnd, false);
         }
 
         return (null, from, false);

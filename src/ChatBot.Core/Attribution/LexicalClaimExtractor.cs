@@ -30,6 +30,10 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         (" until ", true, SentenceKeywords.ClauseUntil), (" even as ", true, SentenceKeywords.ClauseEven),
     ];
 
+    // Static arrays: a char[] literal in the call would be a new array per call.
+    private static readonly char[] AccordingToStops = [',', ';', ':', '.', '(', '[', '\n'];
+    private static readonly char[] WordEndMarks = ['’', '\'', '"', '”', ',', '.'];
+
     private static readonly SearchValues<char> BoundaryMarks = SearchValues.Create("”\";:");
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "it" };
@@ -167,12 +171,16 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         var history = new List<AttributedSource>();
         var cueStarts = new List<int>();
         var numberWordStarts = new List<int>();
+        var figureScratch = new List<(int, Figure)>();
         var k = 0;
         for (var p = 0; p < passages.Count; p++)
         {
             var isCaption = passages[p].Kind == PassageKind.Caption;
-            foreach (var sentence in passages[p].Sentences)
+            // Indexed: saves an enumerator per passage.
+            var sentences = passages[p].Sentences;
+            for (var j = 0; j < sentences.Count; j++)
             {
+                var sentence = sentences[j];
                 List<AttributedSource>? others = null;
                 var backward = false;
                 var keywords = _keywords.Scan(sentence.Text, cueStarts, numberWordStarts);
@@ -180,7 +188,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
                     : FindAttributions(sentence.Text, keywords, cueStarts, matcher, history, out others, out backward);
 
                 // Figures are read here, while the scan's number word starts are at hand.
-                var figures = FigureReader.Read(sentence.Text, keywords, numberWordStarts);
+                var figures = FigureReader.Read(sentence.Text, keywords, numberWordStarts, figureScratch);
                 states[k++] = new SentenceState(sentence, p, isCaption, keywords, source, others, backward, figures);
                 if (!isCaption)
                 {
@@ -210,7 +218,8 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             {
                 SentenceIndex = state.Sentence.Index,
                 Source = state.Source,
-                OtherSources = state.Others is null ? [] : state.Others,
+                // Typed as the interface, so no claim gets an empty list of its own.
+                OtherSources = state.Others is null ? Array.Empty<AttributedSource>() : state.Others,
                 Hedges = HedgeReader.Read(text, keywords),
                 Figures = state.Figures,
                 RefersTo = TimeReferenceResolver.Resolve(text, published, keywords),
@@ -371,7 +380,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
 
     private static AttributedSource? ReadAccordingTo(string text, int from, SourceMatcher matcher)
     {
-        var end = text.IndexOfAny([',', ';', ':', '.', '(', '[', '\n'], from);
+        var end = text.IndexOfAny(AccordingToStops, from);
         var obj = text[from..(end < 0 ? text.Length : end)].Trim();
         if (matcher.FindFirst(obj) is { } named)
         {
@@ -438,7 +447,17 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             }
         }
 
-        var firstInSegment = matches.FindIndex(x => x.Index >= segmentStart);
+        // A loop, not FindIndex: saves a closure and a delegate per subject.
+        var firstInSegment = -1;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            if (matches[i].Index >= segmentStart)
+            {
+                firstInSegment = i;
+                break;
+            }
+        }
+
         if (firstInSegment >= 0 && HeadPattern().IsMatch(clean.AsSpan(segmentStart, matches[firstInSegment].Index - segmentStart)))
         {
             return FromCatalog(Coordinated(clean, matches, firstInSegment), namedInSentence: true);
@@ -843,7 +862,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
     {
         var space = phrase.LastIndexOf(' ');
         var word = space < 0 ? phrase : phrase[(space + 1)..];
-        return word.Trim('’', '\'', '"', '”', ',', '.');
+        return word.Trim(WordEndMarks);
     }
 
     private static bool ContainsWord(string text, string word)
@@ -853,11 +872,40 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             return false;
         }
 
-        var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+        var at = Ascii.IsValid(text) && Ascii.IsValid(word) ? AsciiIndexOfIgnoreCase(text, word) : text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
         return at >= 0 && (at == 0 || !char.IsLetter(text[at - 1]));
     }
 
-    private sealed record SentenceState(Sentence Sentence, int Passage, bool IsCaption, SentenceKeywords Keywords, AttributedSource? Source, List<AttributedSource>? Others, bool Backward, IReadOnlyList<Figure> Figures);
+    /// <summary>
+    /// <c>IndexOf(word, OrdinalIgnoreCase)</c> for ASCII text and word: a vectorised search for the first letter in either case,
+    /// then a comparison, instead of the invariant-mode search that compares at every position (the history look-up of
+    /// "the commander said" runs it once per earlier source).
+    /// </summary>
+    private static int AsciiIndexOfIgnoreCase(string text, string word)
+    {
+        var lower = char.ToLowerInvariant(word[0]);
+        var upper = char.ToUpperInvariant(word[0]);
+        var last = text.Length - word.Length;
+        for (var i = 0; i <= last; i++)
+        {
+            var next = text.AsSpan(i, last - i + 1).IndexOfAny(lower, upper);
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            i += next;
+            if (Ascii.EqualsIgnoreCase(text.AsSpan(i, word.Length), word))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // A struct in one array per article: saves an object per sentence and per inherited source.
+    private readonly record struct SentenceState(Sentence Sentence, int Passage, bool IsCaption, SentenceKeywords Keywords, AttributedSource? Source, List<AttributedSource>? Others, bool Backward, IReadOnlyList<Figure> Figures);
 
     [GeneratedRegex(@"^\W*(?:this|that|these|all\s+this)(?:\s+is|\s+was|['’]s|\s+comes|\s+came)?\s+according\s+to$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BackReferencePattern();
