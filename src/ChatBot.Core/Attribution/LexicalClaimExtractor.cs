@@ -387,7 +387,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             return FromCatalog([named], namedInSentence: true);
         }
 
-        return IsPhraseSubject(obj, out var phrase) && !VagueReportsPattern().IsMatch(phrase)
+        return IsPhraseSubject(obj, null, out var phrase) && !VagueReportsPattern().IsMatch(phrase)
             ? new AttributedSource { Name = phrase, Kind = SourceKind.Unknown, NamedInSentence = true }
             : null;
     }
@@ -463,11 +463,13 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             return FromCatalog(Coordinated(clean, matches, firstInSegment), namedInSentence: true);
         }
 
-        var trimmed = WithoutTrailingAdverbs(clean).TrimEnd(' ', ',', '\u00a0', '\n');
-        if (Pronouns.Contains(LastWord(trimmed)))
+        // Read on a span; the trimmed text becomes a string only for a pronoun subject.
+        var withoutAdverbs = WithoutTrailingAdverbs(clean);
+        var trimmedSpan = withoutAdverbs.AsSpan().TrimEnd(" ,\u00a0\n");
+        if (PronounSpans.Contains(LastWordSpan(trimmedSpan)))
         {
             // "what it says were" is a hedge, not a new speaker.
-            var words = trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            var words = trimmedSpan.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (words.Length > 1 && NonSubjectStarts.Contains(words[^2]))
             {
                 return null;
@@ -485,7 +487,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             return history.Count > 0 ? history[^1] with { NamedInSentence = false } : null;
         }
 
-        if (!IsPhraseSubject(clean, out var phrase))
+        if (!IsPhraseSubject(clean, withoutAdverbs, out var phrase))
         {
             return null;
         }
@@ -571,10 +573,13 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         return new AttributedSource { Name = name, Kind = kind, NamedInSentence = namedInSentence };
     }
 
-    private static bool IsPhraseSubject(string clean, out string phrase)
+    /// <param name="clean">The subject text.</param>
+    /// <param name="cleanWithoutAdverbs"><see cref="WithoutTrailingAdverbs"/> of <paramref name="clean"/> when the caller has it, which saves reading it again.</param>
+    /// <param name="phrase">The subject phrase when it is one.</param>
+    private static bool IsPhraseSubject(string clean, string? cleanWithoutAdverbs, out string phrase)
     {
         var candidate = MayStartWithLead(clean) ? LeadPattern().Replace(clean, string.Empty, 1) : clean;
-        candidate = WithoutTrailingAdverbs(candidate);
+        candidate = ReferenceEquals(candidate, clean) && cleanWithoutAdverbs is not null ? cleanWithoutAdverbs : WithoutTrailingAdverbs(candidate);
         // Read on spans; the phrase becomes a string only when it is a subject.
         phrase = string.Empty;
         var span = candidate.AsSpan();
@@ -857,6 +862,8 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         var space = phrase.IndexOf(' ', StringComparison.Ordinal);
         return space < 0 ? phrase : phrase.AsSpan(0, space);
     }
+
+    private static ReadOnlySpan<char> LastWordSpan(ReadOnlySpan<char> phrase) => phrase[(phrase.LastIndexOf(' ') + 1)..].Trim(WordEndMarks);
 
     private static string LastWord(string phrase)
     {
