@@ -501,9 +501,10 @@ internal static partial class FigureReader
     }
 
     /// <summary>
-    /// The first match of <see cref="CountPattern"/> in <paramref name="span"/>. ASCII text (nearly all) is read word by word
-    /// with a set look-up instead of the regex, which tries its many alternatives at almost every letter; other text goes
-    /// to the regex, whose word boundaries and case-folding reach beyond ASCII.
+    /// The first match of <see cref="CountPattern"/> in <paramref name="span"/>. ASCII text (nearly all) is searched for the outcome
+    /// words and each place found checked as a whole word with a set look-up, instead of the regex, which tries its many
+    /// alternatives at almost every letter; other text goes to the regex, whose word boundaries and case-folding reach
+    /// beyond ASCII.
     /// </summary>
     private static bool FirstCount(ReadOnlySpan<char> span, out int index, out int length)
     {
