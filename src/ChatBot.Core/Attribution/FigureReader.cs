@@ -59,7 +59,7 @@ internal static partial class FigureReader
     private static readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> NumberWordSpans = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly Dictionary<string, (double Low, double High)>.AlternateLookup<ReadOnlySpan<char>> VagueWordSpans = VagueWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    // What a word after a number can be (time unit, known unit with its normal form, stop), in one table: the unit reader
+    // What a word after a number can be (time unit, known unit with its normal form, stop, "per", "square"), in one table: the unit reader
     // looks each word up once instead of once per word set.
     private static readonly Dictionary<string, UnitWord>.AlternateLookup<ReadOnlySpan<char>> UnitWordSpans = BuildUnitWords().GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -359,12 +359,12 @@ internal static partial class FigureReader
                 return (null, pos, true);
             }
 
-            if (word.Equals("per", StringComparison.OrdinalIgnoreCase) && NextWord(text, pos).Equals("cent", StringComparison.OrdinalIgnoreCase))
+            if (kind.IsPer && NextWord(text, pos).Equals("cent", StringComparison.OrdinalIgnoreCase))
             {
                 return ("percent", pos + 5, false);
             }
 
-            if (word.Equals("square", StringComparison.OrdinalIgnoreCase) || word.Equals("sq", StringComparison.OrdinalIgnoreCase))
+            if (kind.IsSquare)
             {
                 var measure = NextWord(text, pos);
                 if (KnownUnitSpans.Contains(measure))
@@ -419,6 +419,12 @@ internal static partial class FigureReader
         foreach (var stop in StopAfterNumber)
         {
             words[stop] = words.GetValueOrDefault(stop) with { IsStop = true };
+        }
+
+        words["per"] = words.GetValueOrDefault("per") with { IsPer = true };
+        foreach (var square in (string[])["square", "sq"])
+        {
+            words[square] = words.GetValueOrDefault(square) with { IsSquare = true };
         }
 
         return words;
@@ -689,8 +695,8 @@ internal static partial class FigureReader
         return text.AsSpan(start, stop - start);
     }
 
-    /// <summary>What a word after a number is to the unit reader; the default is none of them.</summary>
-    private readonly record struct UnitWord(bool IsTime, string? Unit, bool IsStop);
+    /// <summary>What a word after a number is to the unit reader ("per" of "per cent", "square" of "square miles"); the default is none of them.</summary>
+    private readonly record struct UnitWord(bool IsTime, string? Unit, bool IsStop, bool IsPer, bool IsSquare);
 
     [GeneratedRegex(@"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", RegexOptions.CultureInvariant)]
     private static partial Regex DigitsPattern();
