@@ -59,17 +59,9 @@ internal static partial class FigureReader
     private static readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> NumberWordSpans = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly Dictionary<string, (double Low, double High)>.AlternateLookup<ReadOnlySpan<char>> VagueWordSpans = VagueWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    // Each known unit's normal form ("Kilometres" -> "km"), looked up by span for ASCII words.
-    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NormalisedUnitSpans =
-        KnownUnits.ToDictionary(u => u, NormaliseUnit, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-
-    // The words a number-word figure can start with (WordsPattern's first words).
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberWordStartSpans = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "dozens", "scores", "hundreds", "thousands", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-        "sixty", "seventy", "eighty", "ninety",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
+    // What a word after a number can be (time unit, known unit with its normal form, stop, "per", "square"), in one table: the unit reader
+    // looks each word up once instead of once per word set.
+    private static readonly Dictionary<string, UnitWord>.AlternateLookup<ReadOnlySpan<char>> UnitWordSpans = BuildUnitWords().GetAlternateLookup<ReadOnlySpan<char>>();
 
     // The single words of CountPattern.
     private static readonly HashSet<string> CountWords = new(StringComparer.OrdinalIgnoreCase)
@@ -78,12 +70,13 @@ internal static partial class FigureReader
         "captured", "capturing", "arrested", "detained", "abducted", "kidnapped", "fled", "flee", "fleeing", "displaced", "missing",
     };
 
+    // Where a count can begin: each outcome word, and the first words of the two-word ones.
+    private static readonly SearchValues<string> CountWordStarts = SearchValues.Create([.. CountWords, "death", "taken"], StringComparison.OrdinalIgnoreCase);
+
     // Span lookups into the word sets, so reading the words around a number allocates no strings.
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CountWordSpans = CountWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownUnitSpans = KnownUnits.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeUnitSpans = TimeUnits.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthWordSpans = MonthWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopAfterNumberSpans = StopAfterNumber.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly (string Words, string Qualifier)[] Qualifiers =
     [
@@ -94,6 +87,9 @@ internal static partial class FigureReader
         ("as many as", "up to"), ("at most", "up to"), ("fewer than", "fewer than"), ("less than", "fewer than"),
     ];
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> QualifierLastWords =
+        new HashSet<string>(Qualifiers.Select(q => q.Words[(q.Words.LastIndexOf(' ') + 1)..]), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     // A vectorised search for one word, faster than Contains(..., OrdinalIgnoreCase) and the same for "toll", whose letters
     // have no other case forms.
     private static readonly SearchValues<string> Toll = SearchValues.Create(["toll"], StringComparison.OrdinalIgnoreCase);
@@ -103,8 +99,13 @@ internal static partial class FigureReader
          "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozens", "scores", "hundreds", "thousands"],
         StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The figures of <paramref name="text"/>; none without a digit or number word in <paramref name="keywords"/>.</summary>
-    public static IReadOnlyList<Figure> Read(string text, SentenceKeywords keywords)
+    /// <summary>
+    /// The figures of <paramref name="text"/>; none without a digit or number word in <paramref name="keywords"/>.
+    /// <paramref name="numberWordStarts"/> lists where each whole number word of the text starts, in order, as
+    /// <see cref="KeywordScanner.Scan"/> found them; <paramref name="scratch"/> is the caller's list to collect them in, reused
+    /// across sentences (it saves a list and its arrays per sentence with figures).
+    /// </summary>
+    public static IReadOnlyList<Figure> Read(string text, SentenceKeywords keywords, List<int> numberWordStarts, List<(int Index, Figure Figure)> scratch)
     {
         if ((keywords & (SentenceKeywords.Digit | SentenceKeywords.NumberWord)) == 0)
         {
@@ -112,34 +113,38 @@ internal static partial class FigureReader
         }
 
         // A number word's pattern cannot match without a number word, nor the digits' without a digit: skip their searches.
+        // In ASCII text the scanner's words are the pattern's, so its number word starts replace a search for them.
+        var ascii = System.Text.Ascii.IsValid(text);
         var digit = (keywords & SentenceKeywords.Digit) == 0 ? -1 : text.AsSpan().IndexOfAnyInRange('0', '9');
-        var word = (keywords & SentenceKeywords.NumberWord) == 0 ? -1 : text.AsSpan().IndexOfAny(WordAnchors);
-        var first = digit < 0 ? word : word < 0 ? digit : Math.Min(digit, word);
-        if (first < 0)
+        var word = (keywords & SentenceKeywords.NumberWord) == 0 ? -1
+            : !ascii ? text.AsSpan().IndexOfAny(WordAnchors)
+            : numberWordStarts.Count > 0 ? numberWordStarts[0] : -1;
+        if (digit < 0 && word < 0)
         {
             return [];
         }
 
         // Digits and number words are two regexes: each starts with something the engine can search for quickly.
-        List<(int Index, Figure Figure)>? figures = null;
+        var figures = scratch;
+        figures.Clear();
         if (digit >= 0)
         {
             foreach (var m in DigitsPattern().EnumerateMatches(text.AsSpan(), digit))
             {
                 if ((m.Index == 0 || !IsGlued(text[m.Index - 1])) && TryRead(text, m.Index, m.Length) is { } figure)
                 {
-                    (figures ??= []).Add((m.Index, figure));
+                    figures.Add((m.Index, figure));
                 }
             }
         }
 
-        if (word >= 0 && !System.Text.Ascii.IsValid(text))
+        if (word >= 0 && !ascii)
         {
             foreach (var m in WordsPattern().EnumerateMatches(text.AsSpan(), word))
             {
                 if ((m.Index == 0 || !IsGlued(text[m.Index - 1])) && TryRead(text, m.Index, m.Length) is { } figure)
                 {
-                    (figures ??= []).Add((m.Index, figure));
+                    figures.Add((m.Index, figure));
                 }
             }
         }
@@ -147,17 +152,25 @@ internal static partial class FigureReader
         {
             // Every match starts at a whole number word, so in ASCII text the regex starts at each one instead of
             // trying its alternatives at every letter between them; the matches are those EnumerateMatches gives.
-            for (var from = NextNumberWord(text, word); from >= 0;)
+            var k = 0;
+            for (var from = word; from >= 0;)
             {
                 var next = -1;
                 foreach (var m in WordsPattern().EnumerateMatches(text.AsSpan(), from))
                 {
                     if ((m.Index == 0 || !IsGlued(text[m.Index - 1])) && TryRead(text, m.Index, m.Length) is { } figure)
                     {
-                        (figures ??= []).Add((m.Index, figure));
+                        figures.Add((m.Index, figure));
                     }
 
-                    next = NextNumberWord(text, m.Index + m.Length);
+                    // The next number word after the match; a match ends at a word boundary, so that word is whole.
+                    var end = m.Index + m.Length;
+                    while (k < numberWordStarts.Count && numberWordStarts[k] < end)
+                    {
+                        k++;
+                    }
+
+                    next = k < numberWordStarts.Count ? numberWordStarts[k] : -1;
                     break;
                 }
 
@@ -165,7 +178,7 @@ internal static partial class FigureReader
             }
         }
 
-        if (figures is null)
+        if (figures.Count == 0)
         {
             return [];
         }
@@ -178,42 +191,6 @@ internal static partial class FigureReader
         }
 
         return result;
-    }
-
-    /// <summary>Where the first whole word at or after <paramref name="from"/> that can start a number-word figure begins, or -1.</summary>
-    private static int NextNumberWord(string text, int from)
-    {
-        var i = from;
-
-        // A word cut by from is not whole.
-        while (i > 0 && i < text.Length && char.IsAsciiLetter(text[i - 1]) && char.IsAsciiLetter(text[i]))
-        {
-            i++;
-        }
-
-        while (i < text.Length)
-        {
-            if (!char.IsAsciiLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && char.IsAsciiLetter(text[i]))
-            {
-                i++;
-            }
-
-            // Number words are 3 to 9 letters and start with one of a few letters: most words skip the hash look-up.
-            if (i - start is >= 3 and <= 9 && (text[start] | 0x20) is 'd' or 's' or 'h' or 't' or 'o' or 'f' or 'e' or 'n'
-                && NumberWordStartSpans.Contains(text.AsSpan(start, i - start)))
-            {
-                return start;
-            }
-        }
-
-        return -1;
     }
 
     private static Figure? TryRead(string text, int index, int length)
@@ -376,17 +353,18 @@ internal static partial class FigureReader
             }
 
             var word = text.AsSpan(wordStart, pos - wordStart).TrimEnd('.');
-            if (i == 0 && TimeUnitSpans.Contains(word))
+            UnitWordSpans.TryGetValue(word, out var kind);
+            if (i == 0 && kind.IsTime)
             {
                 return (null, pos, true);
             }
 
-            if (word.Equals("per", StringComparison.OrdinalIgnoreCase) && NextWord(text, pos).Equals("cent", StringComparison.OrdinalIgnoreCase))
+            if (kind.IsPer && NextWord(text, pos).Equals("cent", StringComparison.OrdinalIgnoreCase))
             {
                 return ("percent", pos + 5, false);
             }
 
-            if (word.Equals("square", StringComparison.OrdinalIgnoreCase) || word.Equals("sq", StringComparison.OrdinalIgnoreCase))
+            if (kind.IsSquare)
             {
                 var measure = NextWord(text, pos);
                 if (KnownUnitSpans.Contains(measure))
@@ -395,12 +373,12 @@ internal static partial class FigureReader
                 }
             }
 
-            if (KnownUnitSpans.Contains(word))
+            if (kind.Unit is { } known)
             {
-                return (NormaliseKnownUnit(word), pos, false);
+                return (System.Text.Ascii.IsValid(word) ? known : NormaliseUnit(word.ToString()), pos, false);
             }
 
-            if (StopAfterNumberSpans.Contains(word))
+            if (kind.IsStop)
             {
                 break;
             }
@@ -416,15 +394,41 @@ internal static partial class FigureReader
 
         if (firstStart >= 0 && firstLength > 1 && !text.AsSpan(firstStart, firstLength).Contains('\''))
         {
-            return (text.Substring(firstStart, firstLength).ToLowerInvariant(), firstEnd, false);
+            // A word with no capital (most) is already lower-case: one string, not a copy and its lower-cased copy.
+            var head = text.AsSpan(firstStart, firstLength);
+            return (System.Text.Ascii.IsValid(head) && head.IndexOfAnyInRange('A', 'Z') < 0 ? head.ToString() : head.ToString().ToLowerInvariant(), firstEnd, false);
         }
 
         return (null, from, false);
     }
 
-    /// <summary><see cref="NormaliseUnit"/> of a known unit, from a table for ASCII words (no string per figure).</summary>
-    private static string NormaliseKnownUnit(ReadOnlySpan<char> word) =>
-        System.Text.Ascii.IsValid(word) && NormalisedUnitSpans.TryGetValue(word, out var unit) ? unit : NormaliseUnit(word.ToString());
+    private static Dictionary<string, UnitWord> BuildUnitWords()
+    {
+        var words = new Dictionary<string, UnitWord>(StringComparer.OrdinalIgnoreCase);
+        foreach (var unit in TimeUnits)
+        {
+            words[unit] = words.GetValueOrDefault(unit) with { IsTime = true };
+        }
+
+        // A known unit's normal form ("Kilometres" -> "km") is kept for ASCII words, so a figure costs no unit string.
+        foreach (var unit in KnownUnits)
+        {
+            words[unit] = words.GetValueOrDefault(unit) with { Unit = NormaliseUnit(unit) };
+        }
+
+        foreach (var stop in StopAfterNumber)
+        {
+            words[stop] = words.GetValueOrDefault(stop) with { IsStop = true };
+        }
+
+        words["per"] = words.GetValueOrDefault("per") with { IsPer = true };
+        foreach (var square in (string[])["square", "sq"])
+        {
+            words[square] = words.GetValueOrDefault(square) with { IsSquare = true };
+        }
+
+        return words;
+    }
 
     private static string NormaliseUnit(string word) => word.ToLowerInvariant() switch
     {
@@ -443,6 +447,22 @@ internal static partial class FigureReader
     private static (string? Qualifier, int? Start) ReadQualifier(string text, int index)
     {
         var before = text.AsSpan(0, index).TrimEnd();
+
+        // A qualifier ends where the text does, after a character that is not a letter, so in ASCII text it ends with the
+        // text's last word; most numbers follow a word no qualifier ends with ("the", "killed"), which saves the twenty
+        // comparisons. Text ending in anything else than ASCII is compared as before.
+        var wordStart = before.Length;
+        while (wordStart > 0 && char.IsAsciiLetter(before[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        if (wordStart == before.Length ? before.IsEmpty || char.IsAscii(before[^1])
+            : (wordStart == 0 || char.IsAscii(before[wordStart - 1])) && !QualifierLastWords.Contains(before[wordStart..]))
+        {
+            return (null, null);
+        }
+
         foreach (var (words, qualifier) in Qualifiers)
         {
             if (before.EndsWith(words, StringComparison.OrdinalIgnoreCase))
@@ -487,9 +507,10 @@ internal static partial class FigureReader
     }
 
     /// <summary>
-    /// The first match of <see cref="CountPattern"/> in <paramref name="span"/>. ASCII text (nearly all) is read word by word
-    /// with a set look-up instead of the regex, which tries its many alternatives at almost every letter; other text goes
-    /// to the regex, whose word boundaries and case-folding reach beyond ASCII.
+    /// The first match of <see cref="CountPattern"/> in <paramref name="span"/>. ASCII text (nearly all) is searched for the outcome
+    /// words and each place found checked as a whole word with a set look-up, instead of the regex, which tries its many
+    /// alternatives at almost every letter; other text goes to the regex, whose word boundaries and case-folding reach
+    /// beyond ASCII.
     /// </summary>
     private static bool FirstCount(ReadOnlySpan<char> span, out int index, out int length)
     {
@@ -506,28 +527,31 @@ internal static partial class FigureReader
             return false;
         }
 
-        var i = 0;
-        while (i < span.Length)
+        // Every match begins where an outcome word (or "death", "taken" of the two-word ones) occurs: a vectorised search
+        // jumps to those places instead of reading each word of the span.
+        var from = 0;
+        while (from < span.Length)
         {
-            if (!IsAsciiWordChar(span[i]))
+            var at = span[from..].IndexOfAny(CountWordStarts);
+            if (at < 0)
             {
-                i++;
+                return false;
+            }
+
+            var start = from + at;
+            from = start + 1;
+            if (start > 0 && IsAsciiWordChar(span[start - 1]))
+            {
                 continue;
             }
 
-            var start = i;
+            var i = start;
             while (i < span.Length && IsAsciiWordChar(span[i]))
             {
                 i++;
             }
 
-            // Outcome words are 3 to 9 letters and start with one of a few letters: most words skip the hash look-up.
             var word = span[start..i];
-            if (word.Length is < 3 or > 9 || (word[0] | 0x20) is not ('k' or 's' or 'd' or 'e' or 'w' or 'i' or 'c' or 'a' or 'f' or 'm' or 't'))
-            {
-                continue;
-            }
-
             if (CountWordSpans.Contains(word))
             {
                 (index, length) = (start, i - start);
@@ -546,6 +570,9 @@ internal static partial class FigureReader
                     return true;
                 }
             }
+
+            // No match begins inside this word.
+            from = i;
         }
 
         return false;
@@ -667,6 +694,9 @@ internal static partial class FigureReader
 
         return text.AsSpan(start, stop - start);
     }
+
+    /// <summary>What a word after a number is to the unit reader ("per" of "per cent", "square" of "square miles"); the default is none of them.</summary>
+    private readonly record struct UnitWord(bool IsTime, string? Unit, bool IsStop, bool IsPer, bool IsSquare);
 
     [GeneratedRegex(@"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", RegexOptions.CultureInvariant)]
     private static partial Regex DigitsPattern();

@@ -100,10 +100,14 @@ internal sealed class KeywordScanner
     /// <summary>True when every cue word is looked up, so the cue starts <see cref="Scan"/> gives are all of them.</summary>
     public bool KnowsCueStarts => (_always & SentenceKeywords.Cue) == 0;
 
-    /// <summary>The keywords of <paramref name="text"/>; <paramref name="cueStarts"/> receives where each cue word starts.</summary>
-    public SentenceKeywords Scan(string text, List<int> cueStarts)
+    /// <summary>
+    /// The keywords of <paramref name="text"/>; <paramref name="cueStarts"/> receives where each cue word starts and
+    /// <paramref name="numberWordStarts"/> where each number word starts (both unknown when <see cref="SentenceKeywords.Unscanned"/>).
+    /// </summary>
+    public SentenceKeywords Scan(string text, List<int> cueStarts, List<int> numberWordStarts)
     {
         cueStarts.Clear();
+        numberWordStarts.Clear();
         if (text.AsSpan().IndexOfAny(CaseFoldingOddities) >= 0)
         {
             return SentenceKeywords.All;
@@ -183,12 +187,17 @@ internal sealed class KeywordScanner
                         cueStarts.Add(start);
                     }
 
+                    if ((flags & SentenceKeywords.NumberWord) != 0)
+                    {
+                        numberWordStarts.Add(start);
+                    }
+
                     found |= flags;
                 }
             }
 
             var token = text.AsSpan(start, length);
-            if (length >= 5 && first is 'v' or 'c' or 'a' && IsVerificationWord(token))
+            if (length >= 5 && first is 'v' or 'c' or 'a' && IsVerificationWord(token, first))
             {
                 found |= SentenceKeywords.HedgeUnverifiable;
             }
@@ -216,6 +225,14 @@ internal sealed class KeywordScanner
     private static bool IsVerificationWord(ReadOnlySpan<char> word) =>
         word.StartsWith("verif", StringComparison.OrdinalIgnoreCase) || word.StartsWith("confirm", StringComparison.OrdinalIgnoreCase)
         || word.StartsWith("authenticat", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><see cref="IsVerificationWord(ReadOnlySpan{char})"/> for an ASCII word whose lower-cased first letter is known: one prefix test, not three.</summary>
+    private static bool IsVerificationWord(ReadOnlySpan<char> word, char first) => first switch
+    {
+        'v' => word.StartsWith("verif", StringComparison.OrdinalIgnoreCase),
+        'c' => word.StartsWith("confirm", StringComparison.OrdinalIgnoreCase),
+        _ => word.StartsWith("authenticat", StringComparison.OrdinalIgnoreCase),
+    };
 
     private void Add(string word, SentenceKeywords flag) =>
         _words[word] = _words.GetValueOrDefault(word) | flag;

@@ -30,6 +30,12 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         (" until ", true, SentenceKeywords.ClauseUntil), (" even as ", true, SentenceKeywords.ClauseEven),
     ];
 
+    // Static arrays: a char[] literal in the call would be a new array per call.
+    private static readonly char[] AccordingToStops = [',', ';', ':', '.', '(', '[', '\n'];
+    private static readonly char[] WordEndMarks = ['’', '\'', '"', '”', ',', '.'];
+
+    private static readonly SearchValues<char> BoundaryMarks = SearchValues.Create("”\";:");
+
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "it" };
 
     private static readonly HashSet<string> NounDeterminers = new(StringComparer.OrdinalIgnoreCase)
@@ -164,18 +170,26 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         var states = new SentenceState[count];
         var history = new List<AttributedSource>();
         var cueStarts = new List<int>();
+        var numberWordStarts = new List<int>();
+        var figureScratch = new List<(int, Figure)>();
         var k = 0;
         for (var p = 0; p < passages.Count; p++)
         {
             var isCaption = passages[p].Kind == PassageKind.Caption;
-            foreach (var sentence in passages[p].Sentences)
+            // Indexed: saves an enumerator per passage.
+            var sentences = passages[p].Sentences;
+            for (var j = 0; j < sentences.Count; j++)
             {
+                var sentence = sentences[j];
                 List<AttributedSource>? others = null;
                 var backward = false;
-                var keywords = _keywords.Scan(sentence.Text, cueStarts);
+                var keywords = _keywords.Scan(sentence.Text, cueStarts, numberWordStarts);
                 var source = (keywords & SentenceKeywords.Cue) == 0 ? null
                     : FindAttributions(sentence.Text, keywords, cueStarts, matcher, history, out others, out backward);
-                states[k++] = new SentenceState(sentence, p, isCaption, keywords, source, others, backward);
+
+                // Figures are read here, while the scan's number word starts are at hand.
+                var figures = FigureReader.Read(sentence.Text, keywords, numberWordStarts, figureScratch);
+                states[k++] = new SentenceState(sentence, p, isCaption, keywords, source, others, backward, figures);
                 if (!isCaption)
                 {
                     if (source is not null)
@@ -204,9 +218,10 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             {
                 SentenceIndex = state.Sentence.Index,
                 Source = state.Source,
-                OtherSources = state.Others is null ? [] : state.Others,
+                // Typed as the interface, so no claim gets an empty list of its own.
+                OtherSources = state.Others is null ? Array.Empty<AttributedSource>() : state.Others,
                 Hedges = HedgeReader.Read(text, keywords),
-                Figures = FigureReader.Read(text, keywords),
+                Figures = state.Figures,
                 RefersTo = TimeReferenceResolver.Resolve(text, published, keywords),
                 LoadedTerms = (keywords & SentenceKeywords.Loaded) == 0 ? Array.Empty<string>() : ReadLoadedTerms(text),
             };
@@ -365,14 +380,14 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
 
     private static AttributedSource? ReadAccordingTo(string text, int from, SourceMatcher matcher)
     {
-        var end = text.IndexOfAny([',', ';', ':', '.', '(', '[', '\n'], from);
+        var end = text.IndexOfAny(AccordingToStops, from);
         var obj = text[from..(end < 0 ? text.Length : end)].Trim();
-        foreach (var (_, _, source) in matcher.Find(obj))
+        if (matcher.FindFirst(obj) is { } named)
         {
-            return FromCatalog([source], namedInSentence: true);
+            return FromCatalog([named], namedInSentence: true);
         }
 
-        return IsPhraseSubject(obj, out var phrase) && !VagueReportsPattern().IsMatch(phrase)
+        return IsPhraseSubject(obj, null, out var phrase) && !VagueReportsPattern().IsMatch(phrase)
             ? new AttributedSource { Name = phrase, Kind = SourceKind.Unknown, NamedInSentence = true }
             : null;
     }
@@ -387,9 +402,11 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             return null;
         }
 
+        // The boundaries without a word all hold a quote mark, ';' or ':': a window with none of these skips their searches.
+        var marks = text.AsSpan(floor, window).IndexOfAny(BoundaryMarks) >= 0;
         foreach (var (boundary, isSubordinate, word) in ClauseBoundaries)
         {
-            if (word != SentenceKeywords.None && (keywords & word) == 0)
+            if (word == SentenceKeywords.None ? !marks : (keywords & word) == 0)
             {
                 continue;
             }
@@ -420,7 +437,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             segmentStart = clean.LastIndexOf(',') + 1;
         }
 
-        var matches = matcher.Find(clean).ToList();
+        var matches = matcher.Find(clean);
         for (var i = matches.Count - 1; i >= 0 && matches[i].Index >= segmentStart; i--)
         {
             var (index, length, _) = matches[i];
@@ -430,17 +447,29 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             }
         }
 
-        var firstInSegment = matches.FindIndex(x => x.Index >= segmentStart);
+        // A loop, not FindIndex: saves a closure and a delegate per subject.
+        var firstInSegment = -1;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            if (matches[i].Index >= segmentStart)
+            {
+                firstInSegment = i;
+                break;
+            }
+        }
+
         if (firstInSegment >= 0 && HeadPattern().IsMatch(clean.AsSpan(segmentStart, matches[firstInSegment].Index - segmentStart)))
         {
             return FromCatalog(Coordinated(clean, matches, firstInSegment), namedInSentence: true);
         }
 
-        var trimmed = WithoutTrailingAdverbs(clean).TrimEnd(' ', ',', '\u00a0', '\n');
-        if (Pronouns.Contains(LastWord(trimmed)))
+        // Read on a span; the trimmed text becomes a string only for a pronoun subject.
+        var withoutAdverbs = WithoutTrailingAdverbs(clean);
+        var trimmedSpan = withoutAdverbs.AsSpan().TrimEnd(" ,\u00a0\n");
+        if (PronounSpans.Contains(LastWordSpan(trimmedSpan)))
         {
             // "what it says were" is a hedge, not a new speaker.
-            var words = trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            var words = trimmedSpan.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (words.Length > 1 && NonSubjectStarts.Contains(words[^2]))
             {
                 return null;
@@ -449,8 +478,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             // "he said"; "regime ally Hezbollah ... as it claimed": the nearest source named earlier in the sentence,
             // else the article's last source.
             var before = text[..start];
-            var earlier = matcher.Find(before).Where(x => !InsideQuote(before, x.Index)).Select(x => x.Source).LastOrDefault()
-                ?? matches.Select(x => x.Source).LastOrDefault();
+            var earlier = LastOutsideQuotes(before, matcher.Find(before)) ?? (matches.Count > 0 ? matches[^1].Source : null);
             if (earlier is not null)
             {
                 return FromCatalog([earlier], namedInSentence: true);
@@ -459,7 +487,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             return history.Count > 0 ? history[^1] with { NamedInSentence = false } : null;
         }
 
-        if (!IsPhraseSubject(clean, out var phrase))
+        if (!IsPhraseSubject(clean, withoutAdverbs, out var phrase))
         {
             return null;
         }
@@ -484,6 +512,19 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         }
 
         return new AttributedSource { Name = phrase, Kind = SourceKind.Unknown, NamedInSentence = true };
+    }
+
+    private static NamedSource? LastOutsideQuotes(string text, List<(int Index, int Length, NamedSource Source)> mentions)
+    {
+        for (var i = mentions.Count - 1; i >= 0; i--)
+        {
+            if (!InsideQuote(text, mentions[i].Index))
+            {
+                return mentions[i].Source;
+            }
+        }
+
+        return null;
     }
 
     private static List<NamedSource> Coordinated(string clean, List<(int Index, int Length, NamedSource Source)> matches, int chosen)
@@ -532,10 +573,13 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         return new AttributedSource { Name = name, Kind = kind, NamedInSentence = namedInSentence };
     }
 
-    private static bool IsPhraseSubject(string clean, out string phrase)
+    /// <param name="clean">The subject text.</param>
+    /// <param name="cleanWithoutAdverbs"><see cref="WithoutTrailingAdverbs"/> of <paramref name="clean"/> when the caller has it, which saves reading it again.</param>
+    /// <param name="phrase">The subject phrase when it is one.</param>
+    private static bool IsPhraseSubject(string clean, string? cleanWithoutAdverbs, out string phrase)
     {
         var candidate = MayStartWithLead(clean) ? LeadPattern().Replace(clean, string.Empty, 1) : clean;
-        candidate = WithoutTrailingAdverbs(candidate);
+        candidate = ReferenceEquals(candidate, clean) && cleanWithoutAdverbs is not null ? cleanWithoutAdverbs : WithoutTrailingAdverbs(candidate);
         // Read on spans; the phrase becomes a string only when it is a subject.
         phrase = string.Empty;
         var span = candidate.AsSpan();
@@ -792,7 +836,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         return t.Length > 0 && t[0] is '“' or '"' or '‘';
     }
 
-    private static bool ClosesQuote(string text) => text.Contains('”', StringComparison.Ordinal) || text.Count(c => c == '"') % 2 == 0 && text.Contains('"', StringComparison.Ordinal);
+    private static bool ClosesQuote(string text) => text.Contains('”', StringComparison.Ordinal) || text.AsSpan().Count('"') % 2 == 0 && text.Contains('"', StringComparison.Ordinal);
 
     private static bool ContainsQuote(string text) => text.AsSpan().IndexOfAny("“”\"") >= 0;
 
@@ -819,11 +863,13 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         return space < 0 ? phrase : phrase.AsSpan(0, space);
     }
 
+    private static ReadOnlySpan<char> LastWordSpan(ReadOnlySpan<char> phrase) => phrase[(phrase.LastIndexOf(' ') + 1)..].Trim(WordEndMarks);
+
     private static string LastWord(string phrase)
     {
         var space = phrase.LastIndexOf(' ');
         var word = space < 0 ? phrase : phrase[(space + 1)..];
-        return word.Trim('’', '\'', '"', '”', ',', '.');
+        return word.Trim(WordEndMarks);
     }
 
     private static bool ContainsWord(string text, string word)
@@ -833,11 +879,40 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
             return false;
         }
 
-        var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+        var at = Ascii.IsValid(text) && Ascii.IsValid(word) ? AsciiIndexOfIgnoreCase(text, word) : text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
         return at >= 0 && (at == 0 || !char.IsLetter(text[at - 1]));
     }
 
-    private sealed record SentenceState(Sentence Sentence, int Passage, bool IsCaption, SentenceKeywords Keywords, AttributedSource? Source, List<AttributedSource>? Others, bool Backward);
+    /// <summary>
+    /// <c>IndexOf(word, OrdinalIgnoreCase)</c> for ASCII text and word: a vectorised search for the first letter in either case,
+    /// then a comparison, instead of the invariant-mode search that compares at every position (the history look-up of
+    /// "the commander said" runs it once per earlier source).
+    /// </summary>
+    private static int AsciiIndexOfIgnoreCase(string text, string word)
+    {
+        var lower = char.ToLowerInvariant(word[0]);
+        var upper = char.ToUpperInvariant(word[0]);
+        var last = text.Length - word.Length;
+        for (var i = 0; i <= last; i++)
+        {
+            var next = text.AsSpan(i, last - i + 1).IndexOfAny(lower, upper);
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            i += next;
+            if (Ascii.EqualsIgnoreCase(text.AsSpan(i, word.Length), word))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // A struct in one array per article: saves an object per sentence and per inherited source.
+    private readonly record struct SentenceState(Sentence Sentence, int Passage, bool IsCaption, SentenceKeywords Keywords, AttributedSource? Source, List<AttributedSource>? Others, bool Backward, IReadOnlyList<Figure> Figures);
 
     [GeneratedRegex(@"^\W*(?:this|that|these|all\s+this)(?:\s+is|\s+was|['’]s|\s+comes|\s+came)?\s+according\s+to$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BackReferencePattern();

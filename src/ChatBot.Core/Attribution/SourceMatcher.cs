@@ -19,9 +19,13 @@ internal sealed class SourceMatcher
     private readonly SearchValues<string>? _leadWords;
     private readonly Dictionary<string, NamedSource> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NamedSource> _folded = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, NamedSource>.AlternateLookup<ReadOnlySpan<char>> _exactSpans;
+    private readonly Dictionary<string, NamedSource>.AlternateLookup<ReadOnlySpan<char>> _foldedSpans;
 
     public SourceMatcher(SourceCatalog catalog)
     {
+        _exactSpans = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
+        _foldedSpans = _folded.GetAlternateLookup<ReadOnlySpan<char>>();
         var forms = new List<string>();
         foreach (var source in catalog.Sources)
         {
@@ -64,26 +68,45 @@ internal sealed class SourceMatcher
     }
 
     /// <summary>Every catalog mention in <paramref name="text"/>, left to right, longest alias at each position.</summary>
-    public IEnumerable<(int Index, int Length, NamedSource Source)> Find(string text)
+    /// <remarks>Value matches and span look-ups: no Match object or mention string per mention.</remarks>
+    public List<(int Index, int Length, NamedSource Source)> Find(string text)
     {
-        if (_regex is null)
-        {
-            yield break;
-        }
-
-        var from = LeadStart(text, 0);
+        var found = new List<(int Index, int Length, NamedSource Source)>();
+        var from = _regex is null ? -1 : LeadStart(text, 0);
         if (from < 0)
         {
-            yield break;
+            return found;
         }
 
-        for (var m = _regex.Match(text, from); m.Success; m = m.NextMatch())
+        foreach (var m in _regex!.EnumerateMatches(text.AsSpan(), from))
         {
-            if (Lookup(m.Value) is { } source)
+            if (Lookup(text.AsSpan(m.Index, m.Length)) is { } source)
             {
-                yield return (m.Index, m.Length, source);
+                found.Add((m.Index, m.Length, source));
             }
         }
+
+        return found;
+    }
+
+    /// <summary>The first catalog mention in <paramref name="text"/>, as <see cref="Find"/> would list it first.</summary>
+    public NamedSource? FindFirst(string text)
+    {
+        var from = _regex is null ? -1 : LeadStart(text, 0);
+        if (from < 0)
+        {
+            return null;
+        }
+
+        foreach (var m in _regex!.EnumerateMatches(text.AsSpan(), from))
+        {
+            if (Lookup(text.AsSpan(m.Index, m.Length)) is { } source)
+            {
+                return source;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The catalog source named exactly at <paramref name="start"/>, with the length of its mention.</summary>
@@ -94,8 +117,12 @@ internal sealed class SourceMatcher
             return null;
         }
 
-        var m = _regex.Match(text, start);
-        return m.Success && m.Index == start && Lookup(m.Value) is { } source ? (source, m.Length) : null;
+        foreach (var m in _regex.EnumerateMatches(text.AsSpan(), start))
+        {
+            return m.Index == start && Lookup(text.AsSpan(m.Index, m.Length)) is { } source ? (source, m.Length) : null;
+        }
+
+        return null;
     }
 
     /// <summary>Where a mention can first start at or after <paramref name="from"/>, or -1 when none can.</summary>
@@ -123,10 +150,36 @@ internal sealed class SourceMatcher
         return form.Length;
     }
 
-    private NamedSource? Lookup(string mention)
+    private NamedSource? Lookup(ReadOnlySpan<char> mention)
     {
-        var key = Normalise(mention);
+        if (IsNormal(mention))
+        {
+            // Already its own key: looked up by span, without building the key string.
+            return _exactSpans.TryGetValue(mention, out var exactSpan) ? exactSpan : _foldedSpans.TryGetValue(mention, out var folded) ? folded : null;
+        }
+
+        var key = Normalise(mention.ToString());
         return _exact.TryGetValue(key, out var exact) ? exact : _folded.GetValueOrDefault(key);
+    }
+
+    /// <summary>True when <see cref="Normalise"/> would return <paramref name="mention"/> unchanged.</summary>
+    private static bool IsNormal(ReadOnlySpan<char> mention)
+    {
+        if (mention.IsEmpty || char.IsWhiteSpace(mention[0]) || char.IsWhiteSpace(mention[^1]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < mention.Length; i++)
+        {
+            var c = mention[i];
+            if (c == '’' || (char.IsWhiteSpace(c) && (c != ' ' || mention[i - 1] == ' ')))
+            {
+                return false;
+            }
+        }
+
+        return mention[0] != '’';
     }
 
     private void Add(string form, NamedSource source, List<string> forms)

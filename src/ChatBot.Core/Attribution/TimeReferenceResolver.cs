@@ -44,10 +44,15 @@ internal static partial class TimeReferenceResolver
         var month = (keywords & SentenceKeywords.Month) == 0 ? -1 : span.IndexOfAny(MonthAnchors);
         if (month >= 0)
         {
-            // "19 September" and "in March" start before the month's name.
+            // "19 September" and "in March" start before the month's name. The day forms need a digit: ASCII text without
+            // one (\d also matches other scripts' digits) skips their two searches.
             var from = Math.Max(0, month - 12);
-            Earliest(MonthDayPattern(), text, from, published, ref best, ref bestAt);
-            Earliest(DayMonthPattern(), text, from, published, ref best, ref bestAt);
+            if ((keywords & SentenceKeywords.Digit) != 0 || !System.Text.Ascii.IsValid(text))
+            {
+                Earliest(MonthDayPattern(), text, from, published, ref best, ref bestAt);
+                Earliest(DayMonthPattern(), text, from, published, ref best, ref bestAt);
+            }
+
             Earliest(InMonthPattern(), text, from, published, ref best, ref bestAt);
         }
 
