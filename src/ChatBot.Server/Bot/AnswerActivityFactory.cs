@@ -18,7 +18,6 @@ public static class AnswerActivityFactory
     public const int MaxCitationAbstract = 160;
     public const int MaxKeywordChars = 28;
     public const int MaxTeamsSuggestions = 3;
-    public const string DisagreementsHeading = "Where reports disagree";
 
     public static Activity Create(Activity inbound, Answer answer)
     {
@@ -105,16 +104,10 @@ public static class AnswerActivityFactory
             switch (part.Kind)
             {
                 case AnswerPartKind.Disagreements:
-                    // The composer may open the part with the heading itself; it is set apart here either way.
-                    var disagreements = part.Text.Trim();
-                    if (disagreements.StartsWith(DisagreementsHeading, StringComparison.OrdinalIgnoreCase))
-                    {
-                        disagreements = disagreements[DisagreementsHeading.Length..].TrimStart(':', ' ', '\n');
-                    }
-
+                    var disagreements = part.TextAfterHeading(AnswerPart.DisagreementsHeading).Trim();
                     blocks.Add(teams
-                        ? $"**{DisagreementsHeading}**\n\n{escape(disagreements)}"
-                        : $"{DisagreementsHeading}:\n{disagreements}");
+                        ? $"**{AnswerPart.DisagreementsHeading}**\n\n{escape(disagreements)}"
+                        : $"{AnswerPart.DisagreementsHeading}:\n{disagreements}");
                     break;
                 case AnswerPartKind.Note:
                     blocks.Add(teams ? $"_{body}_" : $"Note: {body}");

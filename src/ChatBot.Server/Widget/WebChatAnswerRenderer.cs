@@ -16,8 +16,6 @@ namespace ChatBot.Server.Widget;
 /// </summary>
 public static partial class WebChatAnswerRenderer
 {
-    public const string DisagreementsHeading = "Where reports disagree";
-
     /// <summary>The prefix of the <c>@id</c> of the feedback actions; the answer key and the vote follow it.</summary>
     public const string FeedbackIdPrefix = "urn:chatbot:answer:";
 
@@ -116,20 +114,11 @@ public static partial class WebChatAnswerRenderer
         switch (part.Kind)
         {
             case AnswerPartKind.Disagreements:
-                markdown.Append(CultureInfo.InvariantCulture, $"### {DisagreementsHeading}\n\n");
+                markdown.Append(CultureInfo.InvariantCulture, $"### {AnswerPart.DisagreementsHeading}\n\n");
                 // The composer's template writes a lead line, "- " items and indented "  - " positions under them.
-                var lines = part.Text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                    .Where(l => l.Trim().Length > 0)
-                    .ToList();
-                if (lines.Count > 0 && lines[0].Trim().TrimEnd(':', '.').Equals(DisagreementsHeading, StringComparison.OrdinalIgnoreCase))
-                {
-                    lines.RemoveAt(0);
-                }
-                else if (lines.Count > 0 && lines[0].Trim().StartsWith(DisagreementsHeading + ":", StringComparison.OrdinalIgnoreCase))
-                {
-                    lines[0] = lines[0].Trim()[(DisagreementsHeading.Length + 1)..].Trim();
-                }
-
+                var lines = part.TextAfterHeading(AnswerPart.DisagreementsHeading).ReplaceLineEndings("\n")
+                    .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                    .Where(l => l.Trim().Length > 0);
                 foreach (var line in lines)
                 {
                     var nested = line.Length > line.TrimStart().Length && line.TrimStart().StartsWith('-');
