@@ -6,8 +6,8 @@ namespace ChatBot.Server.Bot;
 /// <summary>The last N replies in memory; the oldest are forgotten first.</summary>
 internal sealed class InMemoryReplyLedger : IReplyLedger
 {
-    private readonly ConcurrentDictionary<string, AnsweredReply> _replies = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _order = new();
+    private readonly ConcurrentDictionary<(string Conversation, string Reply), AnsweredReply> _replies = new();
+    private readonly ConcurrentQueue<(string Conversation, string Reply)> _order = new();
     private readonly ConcurrentDictionary<string, AnsweredReply> _latest = new(StringComparer.Ordinal);
     private readonly int _capacity;
 
@@ -15,7 +15,7 @@ internal sealed class InMemoryReplyLedger : IReplyLedger
 
     public void Remember(string conversationId, string replyId, AnsweredReply reply)
     {
-        var key = Key(conversationId, replyId);
+        var key = (conversationId, replyId);
         _latest[conversationId] = reply;
         if (_replies.TryAdd(key, reply))
         {
@@ -27,15 +27,12 @@ internal sealed class InMemoryReplyLedger : IReplyLedger
             if (_replies.TryRemove(oldest, out var forgotten))
             {
                 // The latest answer of a conversation is forgotten with it.
-                var conversation = oldest[..oldest.IndexOf('\n', StringComparison.Ordinal)];
-                _latest.TryRemove(new KeyValuePair<string, AnsweredReply>(conversation, forgotten));
+                _latest.TryRemove(new KeyValuePair<string, AnsweredReply>(oldest.Conversation, forgotten));
             }
         }
     }
 
     public AnsweredReply? FindLatest(string conversationId) => _latest.GetValueOrDefault(conversationId);
 
-    public AnsweredReply? Find(string conversationId, string replyId) => _replies.GetValueOrDefault(Key(conversationId, replyId));
-
-    private static string Key(string conversationId, string replyId) => conversationId + "\n" + replyId;
+    public AnsweredReply? Find(string conversationId, string replyId) => _replies.GetValueOrDefault((conversationId, replyId));
 }
