@@ -21,9 +21,6 @@ internal static class BrotliText
     private const int MinWindow = 10;
     private const int MaxWindow = 22;
 
-    // Bytes beyond the characters asked for that DecompressPrefix decodes on its first try.
-    private const int PrefixSlack = 256;
-
     public static byte[] Compress(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -72,77 +69,5 @@ internal static class BrotliText
         }
 
         return Encoding.UTF8.GetString(utf8);
-    }
-
-    /// <summary>
-    /// The text's first <paramref name="chars"/> characters at least (the whole text when it is no longer): the
-    /// decoder stops once it has written them, so a passage near an article's start costs a fraction of the article.
-    /// The result is an exact prefix of what <see cref="Decompress"/> returns, ending on a whole character.
-    /// </summary>
-    public static string DecompressPrefix(ReadOnlySpan<byte> stored, int chars)
-    {
-        var length = BinaryPrimitives.ReadInt32LittleEndian(stored);
-        if (length == 0)
-        {
-            return string.Empty;
-        }
-
-        // Mostly ASCII: a character is a byte, so the first try rarely needs a second. The buffer is pooled: one
-        // array of about the article's size fewer per article read.
-        var target = Math.Min(length, Math.Max(chars, 0) + PrefixSlack);
-        var utf8 = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            using var decoder = new BrotliDecoder();
-            var source = stored[4..];
-            var written = 0;
-            while (true)
-            {
-                var status = decoder.Decompress(source, utf8.AsSpan(written, target - written), out var read, out var wrote);
-                source = source[read..];
-                written += wrote;
-                if (written == length)
-                {
-                    return Encoding.UTF8.GetString(utf8, 0, length);
-                }
-
-                if (status != OperationStatus.DestinationTooSmall && written < target)
-                {
-                    throw new InvalidDataException($"compressed text is damaged: {written} of {length} bytes could be read back");
-                }
-
-                var whole = WholeCharacters(utf8.AsSpan(0, written));
-                if (Encoding.UTF8.GetCharCount(utf8, 0, whole) >= chars)
-                {
-                    return Encoding.UTF8.GetString(utf8, 0, whole);
-                }
-
-                target = (int)Math.Min(length, 2L * target);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(utf8);
-        }
-    }
-
-    // The length of the longest prefix of utf8 that ends on a whole character (a cut sequence at the end is left out).
-    private static int WholeCharacters(ReadOnlySpan<byte> utf8)
-    {
-        var end = utf8.Length;
-        var back = 0;
-        while (end - back > 0 && back < 4 && (utf8[end - back - 1] & 0xC0) == 0x80)
-        {
-            back++;
-        }
-
-        if (end - back == 0)
-        {
-            return end;
-        }
-
-        var lead = utf8[end - back - 1];
-        var size = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-        return back + 1 >= size ? end : end - back - 1;
     }
 }

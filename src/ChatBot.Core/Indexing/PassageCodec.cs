@@ -43,39 +43,6 @@ internal static class PassageCodec
         return (ranges, string.Join(' ', ranges.Select(r => r.Of(articleText).Trim())));
     }
 
-    /// <summary>
-    /// The article text a passage needs: the offset just past the last character its sentences (as
-    /// <see cref="EncodeSentences"/> wrote them) and its context ranges (as <see cref="EncodeContext"/> wrote them) refer to.
-    /// </summary>
-    public static int TextEnd(string sentences, string? context)
-    {
-        var end = 0;
-        // Sentences are "INDEX:START:LENGTH" triples: every second and third number make a range.
-        foreach (var part in sentences.AsSpan().Split(','))
-        {
-            var fields = sentences.AsSpan(part);
-            var first = fields.IndexOf(':');
-            var second = first < 0 ? -1 : fields[(first + 1)..].IndexOf(':') + first + 1;
-            if (second > first)
-            {
-                end = Math.Max(end, int.Parse(fields[(first + 1)..second], CultureInfo.InvariantCulture)
-                    + int.Parse(fields[(second + 1)..], CultureInfo.InvariantCulture));
-            }
-        }
-
-        if (!string.IsNullOrEmpty(context))
-        {
-            foreach (var part in context.AsSpan().Split(';'))
-            {
-                var range = context.AsSpan(part);
-                var colon = range.IndexOf(':');
-                end = Math.Max(end, int.Parse(range[..colon], CultureInfo.InvariantCulture) + int.Parse(range[(colon + 1)..], CultureInfo.InvariantCulture));
-            }
-        }
-
-        return end;
-    }
-
     public static string EncodeSentences(IReadOnlyList<Sentence> sentences)
     {
         var numbers = new NumberList(stackalloc char[256]);

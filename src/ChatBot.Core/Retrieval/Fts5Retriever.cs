@@ -320,9 +320,8 @@ public sealed class Fts5Retriever : IRetriever
 
     /// <summary>
     /// The chosen passages, in the order given, read with one statement. An article is decompressed and its claims
-    /// decoded once for all its chosen passages, and decompressed only as far as the last of them reaches. Saves per
-    /// hit a statement prepared and run, per repeated article a Brotli decompression and a claims decoding, and per
-    /// article the decompression (and UTF-8 decoding) of the text after its chosen passages.
+    /// decoded once for all its chosen passages. Saves per hit a statement prepared and run, and per repeated article
+    /// a Brotli decompression and a claims decoding.
     /// </summary>
     private static List<PassageHit> Load(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Candidate> chosen)
     {
@@ -337,37 +336,23 @@ public sealed class Fts5Retriever : IRetriever
             + "a.id, a.outlet, a.title, a.published, a.published_inferred, a.byline, a.url, a.language, a.text, a.claims "
             + "FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid IN (SELECT value FROM json_each($r))";
         command.Parameters.AddWithValue("$r", RowIdArray(chosen.Select(c => c.RowId)));
-        var stored = new List<StoredPassage>(chosen.Count);
-        var storedArticles = new Dictionary<long, StoredArticle>(chosen.Count);
-        var ends = new Dictionary<long, int>(chosen.Count);
+        var rows = new Dictionary<long, LoadedRow>(chosen.Count);
+        var articles = new Dictionary<long, LoadedArticle>(chosen.Count);
         using (var r = command.ExecuteReader())
         {
             while (r.Read())
             {
                 var articleRow = r.GetInt64(1);
-                if (!storedArticles.ContainsKey(articleRow))
+                if (!articles.TryGetValue(articleRow, out var article))
                 {
                     // The text and claims blobs are read only for an article's first passage.
-                    storedArticles[articleRow] = ReadArticle(r);
+                    article = ReadArticle(r);
+                    articles[articleRow] = article;
                 }
 
-                var passage = ReadStoredPassage(r, articleRow);
-                stored.Add(passage);
-                ends[articleRow] = Math.Max(ends.GetValueOrDefault(articleRow),
-                    Math.Max(passage.Start + passage.Length, PassageCodec.TextEnd(passage.Sentences, passage.Context)));
+                var passage = ReadPassage(r, article);
+                rows[r.GetInt64(0)] = new LoadedRow(articleRow, passage);
             }
-        }
-
-        var articles = new Dictionary<long, LoadedArticle>(storedArticles.Count);
-        foreach (var (articleRow, article) in storedArticles)
-        {
-            articles[articleRow] = new LoadedArticle(article.Metadata, BrotliText.DecompressPrefix(article.Text, ends[articleRow]), article.Claims);
-        }
-
-        var rows = new Dictionary<long, LoadedRow>(stored.Count);
-        foreach (var passage in stored)
-        {
-            rows[passage.RowId] = new LoadedRow(passage.Article, ToPassage(passage, articles[passage.Article]));
         }
 
         var claims = ClaimsBySentence(rows.Values, articles);
@@ -398,8 +383,8 @@ public sealed class Fts5Retriever : IRetriever
         return hits;
     }
 
-    // Columns 8-17 of Load's statement; the text still compressed.
-    private static StoredArticle ReadArticle(SqliteDataReader r) => new(
+    // Columns 8-17 of Load's statement.
+    private static LoadedArticle ReadArticle(SqliteDataReader r) => new(
         new ArticleMetadata
         {
             Id = r.GetString(8),
@@ -411,29 +396,27 @@ public sealed class Fts5Retriever : IRetriever
             Url = r.IsDBNull(14) ? null : r.GetString(14),
             Language = r.IsDBNull(15) ? null : r.GetString(15),
         },
-        r.GetFieldValue<byte[]>(16),
+        BrotliText.Decompress(r.GetFieldValue<byte[]>(16)),
         r.IsDBNull(17) ? null : r.GetFieldValue<byte[]>(17));
 
-    // Columns 0-7 of Load's statement: the passage, its sentences and context as ranges of its article's text.
-    private static StoredPassage ReadStoredPassage(SqliteDataReader r, long articleRow) => new(
-        r.GetInt64(0), articleRow, r.GetInt32(2), (PassageKind)r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetString(6),
-        r.IsDBNull(7) ? null : r.GetString(7));
-
-    private static Passage ToPassage(StoredPassage stored, LoadedArticle article)
+    // Columns 2-7 of Load's statement: the passage, its sentences and context as ranges of its article's text.
+    private static Passage ReadPassage(SqliteDataReader r, LoadedArticle article)
     {
         var text = article.Text;
-        var sentences = PassageCodec.DecodeSentences(stored.Sentences, text);
-        var (contextRanges, context) = PassageCodec.DecodeContext(stored.Context, text);
+        var ordinal = r.GetInt32(2);
+        var start = r.GetInt32(4);
+        var sentences = PassageCodec.DecodeSentences(r.GetString(6), text);
+        var (contextRanges, context) = PassageCodec.DecodeContext(r.IsDBNull(7) ? null : r.GetString(7), text);
         return new Passage
         {
             Context = context,
             ContextRanges = contextRanges,
-            Id = Passage.MakeId(article.Metadata.Id, stored.Ordinal),
+            Id = Passage.MakeId(article.Metadata.Id, ordinal),
             ArticleId = article.Metadata.Id,
-            Ordinal = stored.Ordinal,
-            Kind = stored.Kind,
-            Start = stored.Start,
-            Text = text.Substring(stored.Start, stored.Length),
+            Ordinal = ordinal,
+            Kind = (PassageKind)r.GetInt32(3),
+            Start = start,
+            Text = text.Substring(start, r.GetInt32(5)),
             Sentences = sentences,
         };
     }
@@ -455,11 +438,6 @@ public sealed class Fts5Retriever : IRetriever
         return result;
     }
 
-    private sealed record StoredArticle(ArticleMetadata Metadata, byte[] Text, byte[]? Claims);
-
-    private sealed record StoredPassage(long RowId, long Article, int Ordinal, PassageKind Kind, int Start, int Length, string Sentences, string? Context);
-
-    // Text is the article's text as far as its loaded passages reach (BrotliText.DecompressPrefix), not always all of it.
     private sealed record LoadedArticle(ArticleMetadata Metadata, string Text, byte[]? Claims);
 
     private sealed record LoadedRow(long Article, Passage Passage);
