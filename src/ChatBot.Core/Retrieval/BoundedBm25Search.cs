@@ -85,11 +85,7 @@ internal sealed class BoundedBm25Search
         foreach (var i in rare)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var rowid in Rowids(Fts5Retriever.Quote(terms[i].Term), Budget))
-            {
-                ref var termBits = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(bits, rowid, out _);
-                termBits |= 1 << i;
-            }
+            MarkRowids(Fts5Retriever.Quote(terms[i].Term), Budget, bits, 1 << i);
         }
 
         var common = order.Where(i => !rare.Contains(i) && weights[i] > 1e-3).Take(_maxCommonTerms).ToList();
@@ -258,18 +254,18 @@ internal sealed class BoundedBm25Search
         }
     }
 
-    private List<long> Rowids(string expression, int limit)
+    // Sets bit in the map's entry of every passage the expression matches, as the rows are stepped: no list of the
+    // rowids in between (up to the budget's 8 bytes a row, regrown as it fills, for each rare term).
+    private void MarkRowids(string expression, int limit, Dictionary<long, int> bits, int bit)
     {
         Queries.Add(expression);
         using var statement = new Indexing.SqliteStatement(_connection, "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?1 LIMIT ?2");
         statement.Bind(1, expression);
         statement.Bind(2, limit);
-        var rows = new List<long>();
         while (statement.Step())
         {
-            rows.Add(statement.Int64(0));
+            ref var termBits = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(bits, statement.Int64(0), out _);
+            termBits |= bit;
         }
-
-        return rows;
     }
 }

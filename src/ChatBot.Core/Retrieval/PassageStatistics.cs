@@ -113,15 +113,12 @@ internal sealed class PassageStatistics
             return 1;
         }
 
-        for (var i = _repeatStart[rowid]; i < _repeatStart[rowid + 1]; i++)
-        {
-            if (_repeatHash[i] == hash)
-            {
-                return _repeatCount[i];
-            }
-        }
-
-        return 1;
+        // A vectorised search of the passage's repeated hashes rather than one at a time: this runs for every candidate
+        // and term the search scores. With the peers' 5.7 repeated tokens a passage on average, 2M random lookups took
+        // 62-79 ms against 76-99 ms for the loop (one thread); it loses only below about 3 a passage.
+        var start = _repeatStart[rowid];
+        var at = _repeatHash.AsSpan(start, _repeatStart[rowid + 1] - start).IndexOf(hash);
+        return at < 0 ? 1 : _repeatCount[start + at];
     }
 
     /// <summary>BM25's term-frequency factor for <paramref name="tf"/> occurrences in passage <paramref name="rowid"/>.</summary>
