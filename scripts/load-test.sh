@@ -6,7 +6,9 @@
 #
 #   scripts/load-test.sh [N] [bench flags...]        e.g.  scripts/load-test.sh 10000 --conversations 50
 #
-# Environment: PORT (default 3990), WORK (default data/bench, the bench's work folder).
+# Environment: PORT (default 3990), WORK (default data/bench, the bench's work folder), SERVER_READYTORUN (default 0:
+# the server JIT-compiles the framework's code for this machine instead of running its precompiled ReadyToRun code,
+# as docs/benchmarks.md explains; 1 runs it as `dotnet run` does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
@@ -25,7 +27,7 @@ fi
 export CHATBOT_Corpus__Directory="$WORK/corpus-peers-$N" CHATBOT_Index__Path="$WORK/index-peers-$N/chatbot.db"
 "${CLI[@]}" index >/dev/null   # brings the index up to date (a no-op when it is)
 CHATBOT_RateLimits__ConversationStartsPerWindow=100000 CHATBOT_RateLimits__TokensPerWindow=100000 \
-CHATBOT_RateLimits__AskPerWindow=100000 CHATBOT_Logging__LogLevel__Default=Warning \
+CHATBOT_RateLimits__AskPerWindow=100000 CHATBOT_Logging__LogLevel__Default=Warning DOTNET_ReadyToRun=${SERVER_READYTORUN:-0} \
   dotnet src/ChatBot.Server/bin/Release/net10.0/ChatBot.Server.dll --contentRoot "$PWD/src/ChatBot.Server" --urls "http://127.0.0.1:$PORT" >/tmp/load-test-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
