@@ -34,10 +34,12 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
         using var http = new HttpClient(handler) { BaseAddress = server, Timeout = replyTimeout + TimeSpan.FromSeconds(5) };
         var counters = new Counters();
         var latencies = new ConcurrentBag<double>();
-        var clock = Stopwatch.StartNew();
-        var tasks = Enumerable.Range(0, conversations).Select(c => ConverseAsync(http, c, questions, asksPerConversation, conversations, counters, latencies, cancellationToken));
-        await Task.WhenAll(tasks);
-        clock.Stop();
+        // The clock runs from the moment every conversation is set up (token, conversation, stream) and they start
+        // asking together, to the last reply: asks/s is the asking, not 50 set-ups before it.
+        var gate = new StartGate(conversations);
+        var all = Task.WhenAll(Enumerable.Range(0, conversations).Select(c => ConverseAsync(http, c, questions, asksPerConversation, conversations, counters, latencies, gate, cancellationToken)));
+        await all;
+        var elapsed = Stopwatch.GetElapsedTime(gate.OpenedAt);
 
         return new ServerLoadResult
         {
@@ -49,14 +51,36 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
             Crossed = counters.Crossed,
             Transport = transport,
             ReceivesPerReply = counters.Answered == 0 ? 0 : (double)counters.Receives / counters.Answered,
-            AsksPerSecond = counters.Answered / clock.Elapsed.TotalSeconds,
+            AsksPerSecond = counters.Answered / elapsed.TotalSeconds,
             Latency = LatencySummary.Of(latencies.ToArray()),
-            Elapsed = clock.Elapsed,
+            Elapsed = elapsed,
             ErrorSamples = [.. counters.Samples.Distinct(StringComparer.Ordinal)],
         };
     }
 
-    private async Task ConverseAsync(HttpClient http, int index, IReadOnlyList<string> questions, int asks, int conversations, Counters counters, ConcurrentBag<double> latencies, CancellationToken ct)
+    private async Task ConverseAsync(HttpClient http, int index, IReadOnlyList<string> questions, int asks, int conversations, Counters counters, ConcurrentBag<double> latencies, StartGate gate, CancellationToken ct)
+    {
+        // A conversation that fails to set up still counts as arrived, so the others are not held.
+        var arrived = false;
+        try
+        {
+            await SetUpAndAskAsync(http, index, questions, asks, conversations, counters, latencies, () =>
+            {
+                arrived = true;
+                return gate.ArriveAsync();
+            }, ct);
+        }
+        finally
+        {
+            if (!arrived)
+            {
+                _ = gate.ArriveAsync();
+            }
+        }
+    }
+
+    // Sets the conversation up, awaits `setUp` (every conversation set up), then asks its questions one after another.
+    private async Task SetUpAndAskAsync(HttpClient http, int index, IReadOnlyList<string> questions, int asks, int conversations, Counters counters, ConcurrentBag<double> latencies, Func<Task> setUp, CancellationToken ct)
     {
         var user = $"bench-user-{index}";
         string conversationId;
@@ -106,6 +130,7 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
             receiving = ReceiveAsync(stream, pushed.Writer, counters, stop.Token);
         }
 
+        await setUp();
         var watermark = (string?)null;
         for (var k = 0; k < asks; k++)
         {
@@ -323,6 +348,26 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
         Lost,
         Crossed,
         Error,
+    }
+
+    /// <summary>Opens when every conversation has arrived; remembers when, for the clock.</summary>
+    private sealed class StartGate(int conversations)
+    {
+        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _waiting = conversations;
+
+        public long OpenedAt { get; private set; } = Stopwatch.GetTimestamp();
+
+        public Task ArriveAsync()
+        {
+            if (Interlocked.Decrement(ref _waiting) == 0)
+            {
+                OpenedAt = Stopwatch.GetTimestamp();
+                _open.TrySetResult();
+            }
+
+            return _open.Task;
+        }
     }
 
     private sealed class Counters
