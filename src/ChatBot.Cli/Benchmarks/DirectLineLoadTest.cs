@@ -37,8 +37,7 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
         // The clock runs from the moment every conversation is set up (token, conversation, stream) and they start
         // asking together, to the last reply: asks/s is the asking, not 50 set-ups before it.
         var gate = new StartGate(conversations);
-        var all = Task.WhenAll(Enumerable.Range(0, conversations).Select(c => ConverseAsync(http, c, questions, asksPerConversation, conversations, counters, latencies, gate, cancellationToken)));
-        await all;
+        await Task.WhenAll(Enumerable.Range(0, conversations).Select(c => ConverseAsync(http, c, questions, asksPerConversation, conversations, counters, latencies, gate, cancellationToken)));
         var elapsed = Stopwatch.GetElapsedTime(gate.OpenedAt);
 
         return new ServerLoadResult
@@ -60,28 +59,8 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
 
     private async Task ConverseAsync(HttpClient http, int index, IReadOnlyList<string> questions, int asks, int conversations, Counters counters, ConcurrentBag<double> latencies, StartGate gate, CancellationToken ct)
     {
-        // A conversation that fails to set up still counts as arrived, so the others are not held.
-        var arrived = false;
-        try
-        {
-            await SetUpAndAskAsync(http, index, questions, asks, conversations, counters, latencies, () =>
-            {
-                arrived = true;
-                return gate.ArriveAsync();
-            }, ct);
-        }
-        finally
-        {
-            if (!arrived)
-            {
-                _ = gate.ArriveAsync();
-            }
-        }
-    }
-
-    // Sets the conversation up, awaits `setUp` (every conversation set up), then asks its questions one after another.
-    private async Task SetUpAndAskAsync(HttpClient http, int index, IReadOnlyList<string> questions, int asks, int conversations, Counters counters, ConcurrentBag<double> latencies, Func<Task> setUp, CancellationToken ct)
-    {
+        // Leaving early (a failed set-up) still counts as arriving, so the other conversations are not held.
+        using var place = gate.Join();
         var user = $"bench-user-{index}";
         string conversationId;
         string? token;
@@ -130,7 +109,7 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
             receiving = ReceiveAsync(stream, pushed.Writer, counters, stop.Token);
         }
 
-        await setUp();
+        await place.ArriveAsync();
         var watermark = (string?)null;
         for (var k = 0; k < asks; k++)
         {
@@ -350,7 +329,7 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
         Error,
     }
 
-    /// <summary>Opens when every conversation has arrived; remembers when, for the clock.</summary>
+    /// <summary>Opens when every conversation has arrived (or left); remembers when, for the clock.</summary>
     private sealed class StartGate(int conversations)
     {
         private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -358,15 +337,36 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
 
         public long OpenedAt { get; private set; } = Stopwatch.GetTimestamp();
 
-        public Task ArriveAsync()
+        /// <summary>One conversation's place: it arrives once, by <see cref="Place.ArriveAsync"/> or when disposed.</summary>
+        public Place Join() => new(this);
+
+        private void Arrive()
         {
             if (Interlocked.Decrement(ref _waiting) == 0)
             {
                 OpenedAt = Stopwatch.GetTimestamp();
                 _open.TrySetResult();
             }
+        }
 
-            return _open.Task;
+        public sealed class Place(StartGate gate) : IDisposable
+        {
+            private int _arrived;
+
+            /// <summary>Arrives, then waits until every conversation has.</summary>
+            public Task ArriveAsync()
+            {
+                Dispose();
+                return gate._open.Task;
+            }
+
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref _arrived, 1) == 0)
+                {
+                    gate.Arrive();
+                }
+            }
         }
     }
 
