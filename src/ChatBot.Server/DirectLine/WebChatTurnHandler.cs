@@ -143,8 +143,8 @@ public sealed class WebChatTurnHandler(
         var limit = TimeSpan.FromSeconds(options.Value.AbandonedAfterSeconds);
         var started = time.GetUtcNow();
 
-        // Every turn ends by cancelling this wait, so it must not throw: an exception per answer cost about 5 % of the
-        // server's CPU under load (its unwinding runs through the whole chain of continuations of the turn).
+        // Every turn ends by cancelling this wait, which is the normal way out, not an error: it returns instead of
+        // throwing an OperationCanceledException per answer.
         while (true)
         {
             await Task.Delay(limit / 5, time, lifetime.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
