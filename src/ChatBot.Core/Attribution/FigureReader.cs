@@ -113,7 +113,8 @@ internal static partial class FigureReader
         }
 
         // A number word's pattern cannot match without a number word, nor the digits' without a digit: skip their searches.
-        // In ASCII text the scanner's words are the pattern's, so its number word starts replace a search for them.
+        // In ASCII text the scanner's words are the pattern's, so its number word starts replace a search for them. (An
+        // Unscanned sentence, whose starts are unknown, is never ASCII: the characters that make it so are not.)
         var ascii = System.Text.Ascii.IsValid(text);
         var digit = (keywords & SentenceKeywords.Digit) == 0 ? -1 : text.AsSpan().IndexOfAnyInRange('0', '9');
         var word = (keywords & SentenceKeywords.NumberWord) == 0 ? -1

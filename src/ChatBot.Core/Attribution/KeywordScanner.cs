@@ -4,8 +4,9 @@ namespace ChatBot.Core.Attribution;
 
 /// <summary>
 /// The one pass over a sentence's words that tells claim extraction which readers can find anything
-/// (<see cref="SentenceKeywords"/>) and where its reporting cues can start. It replaces a dozen substring searches per
-/// sentence (one per reader and hedge kind, each re-reading the sentence) with one dictionary look-up per word.
+/// (<see cref="SentenceKeywords"/>) and where its reporting cues can start. A reader whose words the sentence lacks is
+/// skipped, so most sentences cost this pass and no reader's own search (one per reader and hedge kind, each
+/// re-reading the sentence).
 /// </summary>
 /// <remarks>
 /// A word is a maximal run of letters. Each pattern's trigger word is whole in any match (a pattern puts a word
@@ -14,8 +15,11 @@ namespace ChatBot.Core.Attribution;
 /// </remarks>
 internal sealed class KeywordScanner
 {
-    // Characters outside ASCII that the regex engine's case-insensitive matching equates with ASCII letters.
-    private static readonly SearchValues<char> CaseFoldingOddities = SearchValues.Create("\u212A\u017F\u0130\u0131");
+    /// <summary>
+    /// Characters outside ASCII that the regex engine's case-insensitive matching equates with ASCII letters (Kelvin
+    /// sign, long s, dotted and dotless i): a text holding one must go to the regexes, not to a plain word test.
+    /// </summary>
+    public static readonly SearchValues<char> CaseFoldingOddities = SearchValues.Create("\u212A\u017F\u0130\u0131");
 
     private static readonly (SentenceKeywords Flag, string[] Words)[] ReaderWords =
     [
@@ -154,8 +158,9 @@ internal sealed class KeywordScanner
             var isSaid = false;
             if (!ascii || length > _longest)
             {
-                // No keyword has letters outside ASCII; only the prefix test applies to a long word.
-                if (ascii && IsVerificationWord(text.AsSpan(start, length)))
+                // No keyword has letters outside ASCII, and none is this long: only the prefix test applies ("confirmé"
+                // matches the unverifiable pattern's "confirm\w*" as "confirmed" does).
+                if (IsVerificationWord(text.AsSpan(start, length)))
                 {
                     found |= SentenceKeywords.HedgeUnverifiable;
                 }

@@ -90,10 +90,6 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         "dismisses", "refuted", "refutes", "accused", "accuses", "accuse", "blamed", "blames", "blame",
     ];
 
-    // Characters outside ASCII that the regex engine's case-insensitive matching equates with ASCII letters (Kelvin sign,
-    // long s, dotted and dotless i). A sentence holding one skips the word pre-scan below, so results never depend on it.
-    private static readonly SearchValues<char> CaseFoldingOddities = SearchValues.Create("\u212A\u017F\u0130\u0131");
-
     private readonly Regex _cues;
     private readonly SearchValues<string> _cueWords;
     private readonly KeywordScanner _keywords;
@@ -785,7 +781,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
         }
 
         var span = text.AsSpan();
-        if (span.IndexOfAny(CaseFoldingOddities) < 0)
+        if (span.IndexOfAny(KeywordScanner.CaseFoldingOddities) < 0)
         {
             var at = span[from..].IndexOfAny(leadWords);
             return at < 0 ? -1 : from + at;
@@ -865,12 +861,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
 
     private static ReadOnlySpan<char> LastWordSpan(ReadOnlySpan<char> phrase) => phrase[(phrase.LastIndexOf(' ') + 1)..].Trim(WordEndMarks);
 
-    private static string LastWord(string phrase)
-    {
-        var space = phrase.LastIndexOf(' ');
-        var word = space < 0 ? phrase : phrase[(space + 1)..];
-        return word.Trim(WordEndMarks);
-    }
+    private static string LastWord(string phrase) => LastWordSpan(phrase).ToString();
 
     private static bool ContainsWord(string text, string word)
     {

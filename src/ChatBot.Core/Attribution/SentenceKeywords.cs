@@ -64,5 +64,6 @@ internal enum SentenceKeywords
     ClauseUntil = 1 << 27,
     ClauseEven = 1 << 28,
 
-    All = (1 << 29) - 1,
+    /// <summary>Every flag, a flag added later included: every reader runs.</summary>
+    All = ~None,
 }

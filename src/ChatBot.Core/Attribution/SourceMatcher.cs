@@ -11,10 +11,6 @@ namespace ChatBot.Core.Attribution;
 /// </summary>
 internal sealed class SourceMatcher
 {
-    // Characters outside ASCII that the regex engine's case-insensitive matching equates with ASCII letters (Kelvin sign,
-    // long s, dotted and dotless i). Text holding one skips the word pre-scans, so results never depend on them.
-    private static readonly SearchValues<char> CaseFoldingOddities = SearchValues.Create("\u212A\u017F\u0130\u0131");
-
     private readonly Regex? _regex;
     private readonly SearchValues<string>? _leadWords;
     private readonly Dictionary<string, NamedSource> _exact = new(StringComparer.Ordinal);
@@ -128,7 +124,7 @@ internal sealed class SourceMatcher
     /// <summary>Where a mention can first start at or after <paramref name="from"/>, or -1 when none can.</summary>
     private int LeadStart(string text, int from)
     {
-        if (_leadWords is null || text.AsSpan().IndexOfAny(CaseFoldingOddities) >= 0)
+        if (_leadWords is null || text.AsSpan().IndexOfAny(KeywordScanner.CaseFoldingOddities) >= 0)
         {
             return from;
         }
@@ -152,7 +148,8 @@ internal sealed class SourceMatcher
 
     private NamedSource? Lookup(ReadOnlySpan<char> mention)
     {
-        if (IsNormal(mention))
+        // Normalise leaves a mention unchanged when its white space is single spaces and it has no typographic apostrophe.
+        if (TextBlocks.IsNormal(mention) && !mention.Contains('’'))
         {
             // Already its own key: looked up by span, without building the key string.
             return _exactSpans.TryGetValue(mention, out var exactSpan) ? exactSpan : _foldedSpans.TryGetValue(mention, out var folded) ? folded : null;
@@ -160,26 +157,6 @@ internal sealed class SourceMatcher
 
         var key = Normalise(mention.ToString());
         return _exact.TryGetValue(key, out var exact) ? exact : _folded.GetValueOrDefault(key);
-    }
-
-    /// <summary>True when <see cref="Normalise"/> would return <paramref name="mention"/> unchanged.</summary>
-    private static bool IsNormal(ReadOnlySpan<char> mention)
-    {
-        if (mention.IsEmpty || char.IsWhiteSpace(mention[0]) || char.IsWhiteSpace(mention[^1]))
-        {
-            return false;
-        }
-
-        for (var i = 1; i < mention.Length; i++)
-        {
-            var c = mention[i];
-            if (c == '’' || (char.IsWhiteSpace(c) && (c != ' ' || mention[i - 1] == ' ')))
-            {
-                return false;
-            }
-        }
-
-        return mention[0] != '’';
     }
 
     private void Add(string form, NamedSource source, List<string> forms)
