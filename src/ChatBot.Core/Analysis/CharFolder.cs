@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ChatBot.Core.Analysis;
 
 /// <summary>
@@ -13,13 +15,12 @@ public static class CharFolder
     private static readonly char[] Table = BuildTable();
 
     /// <summary>The folded form of <paramref name="c"/>.</summary>
-    public static char Fold(char c)
-    {
-        if (c < 0x80)
-        {
-            return c;
-        }
+    /// <remarks>Inlined: ASCII folds to itself, and the tokenizer calls this per character.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char Fold(char c) => c < 0x80 ? c : FoldOther(c);
 
+    private static char FoldOther(char c)
+    {
         if (c is >= (char)TableStart and < (char)TableEnd)
         {
             return Table[c - TableStart];

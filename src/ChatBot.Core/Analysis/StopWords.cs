@@ -8,8 +8,8 @@ namespace ChatBot.Core.Analysis;
 /// </summary>
 internal static class StopWords
 {
-    // Frozen: looked up once per token of every passage, and a frozen set's hash (length and a few characters) is
-    // cheaper than the randomised hash of a HashSet.
+    // Frozen: read far more often than built (once per distinct word a thread meets, as TextAnalyzer's word cache
+    // remembers the answer), and a frozen set's hash (length and a few characters) is cheaper than a HashSet's.
     private static readonly FrozenSet<string> Words = new[]
     {
         "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",

@@ -101,7 +101,7 @@ public sealed class TextAnalyzer : ITextAnalyzer
                     i++;
                     if (known.Term is not null)
                     {
-                        sink.Add(known.Term, isAlias: false);
+                        sink.Add(known.Term, isAlias: false, known.Term);
                     }
 
                     continue;
@@ -144,7 +144,7 @@ public sealed class TextAnalyzer : ITextAnalyzer
             return false;
         }
 
-        sink.Add(alias, isAlias: true);
+        sink.Add(alias, isAlias: true, alias);
         i += span;
         return true;
     }
@@ -197,9 +197,9 @@ public sealed class TextAnalyzer : ITextAnalyzer
 
         public List<string> Items { get; } = [];
 
-        public void Add(scoped ReadOnlySpan<char> token, bool isAlias)
+        public void Add(scoped ReadOnlySpan<char> token, bool isAlias, string? text = null)
         {
-            var s = token.ToString();
+            var s = text ?? token.ToString();
             if (_seen is null || _seen.Add(s))
             {
                 Items.Add(s);

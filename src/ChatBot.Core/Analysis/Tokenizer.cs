@@ -24,7 +24,7 @@ internal static class Tokenizer
         var i = 0;
         while (i < text.Length)
         {
-            var c = Folded(text[i]);
+            var c = CharFolder.Fold(text[i]);
             if (!IsWordChar(c))
             {
                 i++;
@@ -58,7 +58,7 @@ internal static class Tokenizer
                     continue;
                 }
 
-                c = Folded(c);
+                c = CharFolder.Fold(c);
                 if (IsWordChar(c))
                 {
                     if (c > '9' || c < '0')
@@ -87,10 +87,10 @@ internal static class Tokenizer
 
                 if (c == '\'' && i + 1 < text.Length && !digitsOnly)
                 {
-                    var next = Folded(text[i + 1]);
+                    var next = CharFolder.Fold(text[i + 1]);
                     if (IsLetter(next))
                     {
-                        if ((next is 's' or 'S') && (i + 2 >= text.Length || !IsWordChar(Folded(text[i + 2]))))
+                        if ((next is 's' or 'S') && (i + 2 >= text.Length || !IsWordChar(CharFolder.Fold(text[i + 2]))))
                         {
                             i += 2;
                             break;
@@ -135,11 +135,7 @@ internal static class Tokenizer
         return char.IsLetterOrDigit(c);
     }
 
-    // ASCII folds to itself: testing that here keeps the per-character call into CharFolder (and its table and switch)
-    // for the rare other characters; the classifiers are inlined for the same reason (each was a call per character).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static char Folded(char c) => c < 0x80 ? c : CharFolder.Fold(c);
-
+    // The classifiers are inlined with an ASCII fast path, as CharFolder.Fold is: each was a call per character.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsLetter(char c) => c < 0x80 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' : char.IsLetter(c);
 

@@ -13,7 +13,7 @@ internal sealed record TextBlock(string Text, int Start, int End, int Indent, bo
 {
     /// <summary>The block with every run of white space (line breaks, non-breaking spaces) one space.</summary>
     /// <remarks>Made on first use: most paragraphs are only looked at through <see cref="NormalizedSpan"/>.</remarks>
-    public string Normalized => field ??= IsNormal ? Text.Substring(Start, End - Start) : TextBlocks.Normalize(Text.AsSpan(Start, End - Start));
+    public string Normalized => field ??= TextBlocks.Normalize(Text.AsSpan(Start, End - Start));
 
     /// <summary><see cref="Normalized"/> without copying a block that is normal already (nearly all of them).</summary>
     public ReadOnlySpan<char> NormalizedSpan => IsNormal ? Text.AsSpan(Start, End - Start) : Normalized;

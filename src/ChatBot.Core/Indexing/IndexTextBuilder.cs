@@ -41,7 +41,7 @@ internal struct IndexTextBuilder : ITokenSink, IDisposable
     /// <summary>The number of tokens added since <see cref="Clear"/>.</summary>
     public int Count { get; private set; }
 
-    public void Add(scoped ReadOnlySpan<char> token, bool isAlias)
+    public void Add(scoped ReadOnlySpan<char> token, bool isAlias, string? text = null)
     {
         var needed = _length + token.Length + 1;
         if (needed > _chars.Length)

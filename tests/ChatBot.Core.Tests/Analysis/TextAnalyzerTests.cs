@@ -115,4 +115,62 @@ public class TextAnalyzerTests
     {
         Assert.Equal(2, Analyzer.Terms("\u062D\u0644\u0628 \u062F\u0645\u0634\u0642").Count);
     }
+
+    [Fact]
+    public void Tokens_ThreadsWordCacheEmptyWarmOrFull_SameTokens()
+    {
+        // Each thread remembers what the filters made of a word, and stops taking words when full: neither may change
+        // the tokens. Fresh threads start with an empty cache.
+        const string text = "WHAT IS HAPPENING: IS fighters, the Islamic State of Iraq and the Levant, advanced on Deir al-Zor "
+            + "as regime forces withdrew; Assad's forces and Hizbollah said Daesh ISIS fighters is advancing. \u00C9lite troops' 1,200 sorties.";
+        const string more = text + " zzqx zzqy";
+        var fresh = OnNewThread(() => Analyzer.Tokens(text));
+        var freshMore = OnNewThread(() => Analyzer.Tokens(more));
+
+        var (warm, full) = OnNewThread(() =>
+        {
+            var first = Analyzer.Tokens(text);
+            Assert.Equal(fresh, first);
+            var again = Analyzer.Tokens(text);
+
+            // More distinct words than the cache holds (32K), none of them in the text.
+            Analyzer.Tokens(string.Join(' ', Enumerable.Range(0, 40_000).Select(Word)));
+            return (again, Analyzer.Tokens(more));
+        });
+
+        Assert.Equal(fresh, warm);
+        Assert.Equal(freshMore, full);
+        Assert.Equal(fresh.Count + 2, full.Count);
+    }
+
+    private static string Word(int n)
+    {
+        var chars = new char[4];
+        for (var k = 0; k < chars.Length; k++, n /= 26)
+        {
+            chars[k] = (char)('a' + (n % 26));
+        }
+
+        return "q" + new string(chars);
+    }
+
+    private static T OnNewThread<T>(Func<T> work)
+    {
+        T result = default!;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result = work();
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+        });
+        thread.Start();
+        thread.Join();
+        return failure is null ? result : throw new InvalidOperationException("the analysis thread failed", failure);
+    }
 }
