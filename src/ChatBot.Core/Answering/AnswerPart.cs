@@ -7,9 +7,10 @@ public sealed record AnswerPart(AnswerPartKind Kind, string Text)
     public const string DisagreementsHeading = "Where reports disagree";
 
     /// <summary>
-    /// The text without a first line that is <paramref name="heading"/> (followed by a colon, a full stop or nothing):
-    /// the composer's template may open the part with its heading, and a channel that sets the heading apart must not
-    /// show it twice. Text that does not open with the heading comes back as it is.
+    /// The text without the heading the composer's template may open the part with, as a channel that sets the heading
+    /// apart must not show it twice: a first line that is <paramref name="heading"/> alone (or with a colon or full
+    /// stop) is dropped with the blank lines after it; "heading: text" keeps its text. Anything else, "Where reports
+    /// disagree on the toll:" included, comes back as it is; the lines after the heading keep their indentation.
     /// </summary>
     public string TextAfterHeading(string heading)
     {
@@ -21,8 +22,13 @@ public sealed record AnswerPart(AnswerPartKind Kind, string Text)
         }
 
         var rest = text[heading.Length..];
-        return rest.Length == 0 || rest[0] is ':' or '.' || char.IsWhiteSpace(rest[0])
-            ? rest.TrimStart(":. \t\r\n").ToString()
-            : Text;
+        var end = rest.IndexOf('\n');
+        var line = (end < 0 ? rest : rest[..end]).Trim();
+        if (line.IsEmpty || line is ":" || line is ".")
+        {
+            return end < 0 ? string.Empty : rest[(end + 1)..].TrimStart("\r\n").ToString();
+        }
+
+        return rest[0] == ':' ? rest[1..].TrimStart(" \t").ToString() : Text;
     }
 }

@@ -9,6 +9,7 @@ public sealed class AnswerPartTests
     [InlineData("  where reports disagree.\n\n- IS claimed 50 dead [1].", "- IS claimed 50 dead [1].")]
     [InlineData("Where reports disagree: IS claimed 50 dead [1].", "IS claimed 50 dead [1].")]
     [InlineData("Where reports disagree", "")]
+    [InlineData("Where reports disagree:\n  - a nested position keeps its indent [2].", "  - a nested position keeps its indent [2].")]
     public void TextAfterHeading_PartOpensWithTheHeading_HeadingLineDropped(string text, string expected)
     {
         var part = new AnswerPart(AnswerPartKind.Disagreements, text);
@@ -20,6 +21,7 @@ public sealed class AnswerPartTests
     [InlineData("The reports here disagree on this:\n- IS claimed 50 dead [1].")]
     [InlineData("  - an indented position keeps its indent [2].")]
     [InlineData("Where reports disagreed, the outlet said so [3].")]
+    [InlineData("Where reports disagree on the toll:\n- IS claimed 50 dead [1].")]
     public void TextAfterHeading_PartDoesNotOpenWithTheHeading_TextUnchanged(string text)
     {
         var part = new AnswerPart(AnswerPartKind.Disagreements, text);
