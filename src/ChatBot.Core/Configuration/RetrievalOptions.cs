@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChatBot.Core.Retrieval;
 
 namespace ChatBot.Core.Configuration;
 
@@ -13,9 +14,10 @@ public sealed class RetrievalOptions
 
     /// <summary>
     /// The question's frequent terms scored from their postings held as bit sets (rare terms are read from FTS5 and
-    /// always count); more costs memory and time per question on a large index.
+    /// always count); more costs memory and time per question on a large index. All of a question's terms are bounded
+    /// separately (30, <c>BoundedBm25Search.MaxTerms</c>).
     /// </summary>
-    [Range(1, 12)]
+    [Range(1, BoundedBm25Search.MaxCommonTerms)]
     public int MaxTerms { get; set; } = 6;
 
     /// <summary>

@@ -20,6 +20,9 @@ internal static partial class IndexingLog
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Index {Path} is stale ({Reason}); rebuilding")]
     public static partial void Stale(ILogger logger, string path, string reason);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Index {Path}: retrieval failed; the question is answered without passages")]
+    public static partial void RetrievalFailed(ILogger logger, string path, Exception exception);
+
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Retrieval ran {Queries} FTS5 queries over {Terms} terms, {Candidates} candidates")]
     public static partial void Retrieved(ILogger logger, int queries, int terms, int candidates);
 }

@@ -23,7 +23,8 @@ internal sealed class BoundedBm25Search
     public const double K1 = 1.2;
     public const double B = 0.75;
 
-
+    /// <summary>Common terms scored from bit sets at most: the conjunctions of them number 2^this.</summary>
+    public const int MaxCommonTerms = 12;
 
     /// <summary>Question terms considered at most (one bit each in <see cref="ScoredPassage.TermBits"/>).</summary>
     public const int MaxTerms = 30;
@@ -37,7 +38,7 @@ internal sealed class BoundedBm25Search
     public BoundedBm25Search(SqliteConnection connection, PassageStatistics statistics, FrequentTermPostings postings, int budget, int maxCommonTerms)
     {
         _postings = postings;
-        _maxCommonTerms = maxCommonTerms;
+        _maxCommonTerms = Math.Clamp(maxCommonTerms, 1, MaxCommonTerms);
         _connection = connection;
         _statistics = statistics;
         Budget = budget;

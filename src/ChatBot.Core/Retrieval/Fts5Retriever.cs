@@ -88,7 +88,7 @@ public sealed class Fts5Retriever : IRetriever
         {
             // Every expression is quoted, so a failure here is the index's (a file being replaced, a damaged page): the
             // question still gets an answer or a refusal rather than an exception.
-            IndexingLog.BuildAbandoned(_logger, _index.Path, ex);
+            IndexingLog.RetrievalFailed(_logger, _index.Path, ex);
             return Task.FromResult(RetrievalResult.Empty);
         }
     }
