@@ -8,7 +8,8 @@
 #
 # Environment: PORT (default 3990), WORK (default data/bench, the bench's work folder), SERVER_READYTORUN (default 0:
 # the server JIT-compiles the framework's code for this machine instead of running its precompiled ReadyToRun code,
-# as docs/benchmarks.md explains; 1 runs it as `dotnet run` does).
+# as CONFIGURATION.md explains; 1 runs it as `dotnet run` does), PEERS_DATA (default /tmp/peers-data, where the peers
+# harness left its question sets: the warm-up asks their non-OR questions).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
@@ -21,7 +22,7 @@ dotnet build -c Release -nologo -v q src/ChatBot.Cli >/dev/null
 dotnet build -c Release -nologo -v q src/ChatBot.Server >/dev/null
 if [ ! -f "$WORK/corpus-peers-$N/sources.yaml" ]; then
   echo "load-test.sh: cutting the bench's $N-article peers corpus and building its index first"
-  "${CLI[@]}" bench --articles "$N" --corpus-kind peers --skip retrieval,ask,server --work "$WORK" >/dev/null
+  "${CLI[@]}" bench --articles "$N" --corpus-kind peers --skip claims,retrieval,ask,server --work "$WORK" >/dev/null
 fi
 
 export CHATBOT_Corpus__Directory="$WORK/corpus-peers-$N" CHATBOT_Index__Path="$WORK/index-peers-$N/chatbot.db"

@@ -118,10 +118,9 @@ public sealed class BenchRunner(BenchSettings settings, Action<IServiceCollectio
                 var report = await existing.UpdateAsync(null, ct);
                 notes.Add($"index: the one already in {indexDir} (--skip index); its build was not timed");
                 result = result with { IndexedArticles = report.Articles, Passages = report.Passages, IndexMiB = IndexMiB(indexDir, existing.Status.Path) };
-                return await MeasureQueriesAsync(provider, n, result, notes, ct) with { Notes = notes };
             }
 
-            for (var run = 0; run < Math.Max(1, settings.IndexRuns); run++)
+            for (var run = 0; !settings.Skip.Contains("index") && run < Math.Max(1, settings.IndexRuns); run++)
             {
                 if (provider is not null)
                 {
@@ -171,7 +170,7 @@ public sealed class BenchRunner(BenchSettings settings, Action<IServiceCollectio
                 result = result with { ClaimExtraction = MeasureClaimExtraction(provider, corpus, n, notes, ct) };
             }
 
-            if (provider is not null && builds.Count > 0)
+            if (provider is not null)
             {
                 result = await MeasureQueriesAsync(provider, n, result, notes, ct);
             }
