@@ -41,12 +41,12 @@ done
 # A short untimed run first, so the measured one finds the server's code compiled (its JIT work would otherwise be
 # billed to the first few hundred answers). Its questions are the peers' other query set, not the measured OR set.
 awk -F'\t' 'NF >= 3 && $2 != "or" { print $3 }' "${PEERS_DATA:-/tmp/peers-data}/queries-c42-q7.tsv" > "$WORK/warm-up-questions.txt"
-"${CLI[@]}" bench --articles "$N" --corpus-kind peers --skip index,retrieval,ask --work "$WORK" --server "http://127.0.0.1:$PORT" \
+"${CLI[@]}" bench --articles "$N" --corpus-kind peers --skip index,claims,retrieval,ask --work "$WORK" --server "http://127.0.0.1:$PORT" \
   --conversations 20 --asks 10 --queries "$WORK/warm-up-questions.txt" >/dev/null
 
 cpu() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
 before=$(cpu)
-"${CLI[@]}" bench --articles "$N" --corpus-kind peers --skip index,retrieval,ask --work "$WORK" --server "http://127.0.0.1:$PORT" "$@" | tee /tmp/load-test-bench.out
+"${CLI[@]}" bench --articles "$N" --corpus-kind peers --skip index,claims,retrieval,ask --work "$WORK" --server "http://127.0.0.1:$PORT" "$@" | tee /tmp/load-test-bench.out
 after=$(cpu)
 asked=$(awk -F'|' '/^\| ([Ww]eb[Ss]ocket|[Pp]olling) \|/ {print $4; exit}' /tmp/load-test-bench.out | tr -d ' ')
 hz=$(getconf CLK_TCK)

@@ -103,9 +103,9 @@ public sealed class BenchRunner(BenchSettings settings, Action<IServiceCollectio
             var builds = new List<(IndexBuildReport Report, double Seconds, double? Rss, double MiB)>();
             if (settings.Skip.Contains("index"))
             {
-                if (settings.Skip.Contains("retrieval") && settings.Skip.Contains("ask"))
+                if (settings.Skip.Contains("claims") && settings.Skip.Contains("retrieval") && settings.Skip.Contains("ask"))
                 {
-                    return result with { Notes = ["index, retrieval and ask skipped"] };
+                    return result with { Notes = ["index, claims, retrieval and ask skipped"] };
                 }
 
                 if (!File.Exists(Path.Combine(indexDir, "chatbot.db")))
