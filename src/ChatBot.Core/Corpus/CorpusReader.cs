@@ -230,48 +230,31 @@ public sealed class CorpusReader : ICorpusReader
 
     private static Article? ReadJsonObject(string json, int line, string fallbackId, string sourcePath, ArticleMetadataPatch? sidecar, ReadContext context)
     {
+        // One reader of an article object's fields (JsonArticleFields), for a .json file as for a .jsonl line, so the two
+        // cannot drift apart; JsonDocument only words why an object could not be read. A byte-order mark character still
+        // leading the text is dropped: the byte reader would take it for an encoding still to decode.
+        if (JsonArticleFields.TryRead(Encoding.UTF8.GetBytes(json.TrimStart('\uFEFF')), line, out var fields, out var body))
+        {
+            return BuildJsonArticle(fields, body, line, fallbackId, sourcePath, sidecar, context);
+        }
+
         var where = line > 0 ? $"{context.RelativePath}:{line}" : context.RelativePath;
-        JsonDocument doc;
+        context.Warnings.Add(new CorpusWarning(where, WhyNotAnArticleObject(json), true));
+        return null;
+    }
+
+    private static string WhyNotAnArticleObject(string json)
+    {
         try
         {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return doc.RootElement.ValueKind == JsonValueKind.Object
+                ? "the JSON object could not be read as an article"
+                : "expected one JSON object with id, outlet, title, published, byline, url and body";
         }
         catch (JsonException ex)
         {
-            context.Warnings.Add(new CorpusWarning(where, $"malformed JSON: {ex.Message}", true));
-            return null;
-        }
-
-        using (doc)
-        {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                context.Warnings.Add(new CorpusWarning(where, "expected one JSON object with id, outlet, title, published, byline, url and body", true));
-                return null;
-            }
-
-            var fields = new Dictionary<string, (string Value, int Line)>(StringComparer.OrdinalIgnoreCase);
-            string? body = null;
-            foreach (var property in doc.RootElement.EnumerateObject())
-            {
-                var value = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
-                    JsonValueKind.Array => string.Join(", ", property.Value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString())),
-                    _ => null,
-                };
-                if (property.Name is "body" or "text" or "content")
-                {
-                    body ??= value;
-                }
-                else if (value is not null)
-                {
-                    fields[property.Name] = (value.Trim(), line);
-                }
-            }
-
-            return BuildJsonArticle(fields, body, line, fallbackId, sourcePath, sidecar, context);
+            return $"malformed JSON: {ex.Message}";
         }
     }
 

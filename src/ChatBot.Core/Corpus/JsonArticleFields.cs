@@ -5,13 +5,13 @@ using System.Text.Unicode;
 namespace ChatBot.Core.Corpus;
 
 /// <summary>
-/// The fields of one .jsonl article line, read straight from its UTF-8 bytes: the same fields and body the general
-/// path (decode to a string, then <see cref="JsonDocument"/>) gives, without the decoded line, the document, or the
-/// re-encoding of the line that parsing a string costs.
+/// The fields and body of one article object, read straight from its UTF-8 bytes: the only reader of an article's
+/// JSON, for a .jsonl line and for a .json file alike. Names ignore case; values are trimmed; the body is the first
+/// property named body, text or content.
 /// </summary>
 /// <remarks>
-/// Only for the ordinary line: plain UTF-8 (no BOM, no NUL), one well-formed JSON object. For anything else it answers
-/// false and the caller takes the general path, which words the warning, so warnings are unchanged.
+/// Only for the ordinary object: plain UTF-8 (no BOM, no NUL), one well-formed JSON object. For anything else it answers
+/// false and the caller decodes the bytes (a BOM, another encoding) and tries again, or words the warning.
 /// </remarks>
 internal static class JsonArticleFields
 {
@@ -67,8 +67,8 @@ internal static class JsonArticleFields
         }
     }
 
-    // As the general path reads a value: strings unescaped, numbers and booleans as written, an array as its strings
-    // joined by ", ", anything else nothing.
+    // A value as metadata: strings unescaped, numbers and booleans as written, an array as its strings joined by ", ",
+    // anything else nothing.
     private static string? Value(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)

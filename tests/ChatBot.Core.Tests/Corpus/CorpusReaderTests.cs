@@ -289,6 +289,44 @@ public sealed class CorpusReaderTests : IDisposable
         Assert.Equal(["First paragraph.", "Second paragraph."], passage.Sentences.Select(s => s.Text));
     }
 
+    [Theory]
+    [InlineData("""{"id":"a1","outlet":"United Press International","title":"  Padded  ","published":"2016-02-03","byline":["A",1,{"x":"y"},["z"],"B"],"url":"https://u","views":12,"live":true,"extra":{"k":"v"},"body":"Text one."}""")]
+    [InlineData("""{"ID":"a2","Title":"First","title":"Second","text":"The text.","body":"The body.","outlet":"UPI","published":20160203}""")]
+    [InlineData("""{"id":"a3","outlet":"UPI","title":"Quote \"x\" \u00e9","body":"Line\nbreak \u2014 dash."}""")]
+    [InlineData("""{"id":"a4","outlet":"UPI","byline":[],"body":"B.",} /* a comment */""")]
+    public void Read_SameObjectAsJsonFileAndJsonLine_SameArticleAndWarnings(string json)
+    {
+        _corpus.Write("sources.yaml", Sources);
+        _corpus.Write("one.json", json);
+        _corpus.Write("bom.json", "\uFEFF\n" + json + "\n");
+        _corpus.Write("bulk.jsonl", json + "\n");
+
+        var fromFile = Read("one.json");
+        var fromBom = Read("bom.json");
+        var fromLine = Read("bulk.jsonl");
+
+        var article = Assert.Single(fromLine.Articles);
+        foreach (var other in new[] { Assert.Single(fromFile.Articles), Assert.Single(fromBom.Articles) })
+        {
+            Assert.Equal(article.Metadata, other.Metadata);
+            Assert.Equal(article.Text, other.Text);
+        }
+
+        Assert.Equal(fromLine.Warnings.Select(w => w.Reason), fromFile.Warnings.Select(w => w.Reason));
+        Assert.Equal(fromLine.Warnings.Select(w => w.Reason), fromBom.Warnings.Select(w => w.Reason));
+    }
+
+    [Theory]
+    [InlineData("[1, 2]", "expected one JSON object")]
+    [InlineData("{\"id\": \"x\", \"body\": ", "malformed JSON")]
+    [InlineData("{\"id\": \"x\", \"body\": \"B.\"} {}", "malformed JSON")]
+    public void Read_NotOneArticleObject_SkippedWithTheReason(string json, string reason)
+    {
+        _corpus.Write("odd.json", json);
+
+        AssertSkipped(Read("odd.json"), "odd.json", reason);
+    }
+
     [Fact]
     public void Read_MalformedJson_SkippedWithWarning()
     {
