@@ -113,12 +113,12 @@ internal static partial class FigureReader
         }
 
         // A number word's pattern cannot match without a number word, nor the digits' without a digit: skip their searches.
-        // In ASCII text the scanner's words are the pattern's, so its number word starts replace a search for them. (An
-        // Unscanned sentence, whose starts are unknown, is never ASCII: the characters that make it so are not.)
-        var ascii = System.Text.Ascii.IsValid(text);
+        // In ASCII text the scanner's words are the pattern's, so its number word starts replace a search for them; other
+        // text, and a sentence the scanner did not read (its starts unknown), is searched.
+        var searched = (keywords & SentenceKeywords.Unscanned) != 0 || !System.Text.Ascii.IsValid(text);
         var digit = (keywords & SentenceKeywords.Digit) == 0 ? -1 : text.AsSpan().IndexOfAnyInRange('0', '9');
         var word = (keywords & SentenceKeywords.NumberWord) == 0 ? -1
-            : !ascii ? text.AsSpan().IndexOfAny(WordAnchors)
+            : searched ? text.AsSpan().IndexOfAny(WordAnchors)
             : numberWordStarts.Count > 0 ? numberWordStarts[0] : -1;
         if (digit < 0 && word < 0)
         {
@@ -139,7 +139,7 @@ internal static partial class FigureReader
             }
         }
 
-        if (word >= 0 && !ascii)
+        if (word >= 0 && searched)
         {
             foreach (var m in WordsPattern().EnumerateMatches(text.AsSpan(), word))
             {

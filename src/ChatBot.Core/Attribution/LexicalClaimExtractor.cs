@@ -93,6 +93,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
     private readonly Regex _cues;
     private readonly SearchValues<string> _cueWords;
     private readonly KeywordScanner _keywords;
+    private readonly bool _scan;
 
     // One-word cues lower-cased once ("Said" -> "said"), so a cue costs no new strings; read-only after construction.
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _oneWordCues;
@@ -106,8 +107,18 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
     }
 
     public LexicalClaimExtractor(AttributionLexicon lexicon)
+        : this(lexicon, scan: true)
+    {
+    }
+
+    /// <summary>
+    /// With <paramref name="scan"/> false, every sentence runs every reader, as a sentence the keyword scan cannot read
+    /// does (<see cref="SentenceKeywords.Unscanned"/>): what the scan must never change, for tests to compare with.
+    /// </summary>
+    internal LexicalClaimExtractor(AttributionLexicon lexicon, bool scan)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
+        _scan = scan;
         // Every cue starts with one of these words, and every loaded term with its first word: a sentence holding none
         // of them (most sentences) skips the regex, and the others start it at the first such word.
         _cueWords = SearchValues.Create([.. CueLeadWords, .. lexicon.ReportingVerbs.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim())], StringComparison.OrdinalIgnoreCase);
@@ -179,7 +190,7 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
                 var sentence = sentences[j];
                 List<AttributedSource>? others = null;
                 var backward = false;
-                var keywords = _keywords.Scan(sentence.Text, cueStarts, numberWordStarts);
+                var keywords = _scan ? _keywords.Scan(sentence.Text, cueStarts, numberWordStarts) : Unscanned(cueStarts, numberWordStarts);
                 var source = (keywords & SentenceKeywords.Cue) == 0 ? null
                     : FindAttributions(sentence.Text, keywords, cueStarts, matcher, history, out others, out backward);
 
@@ -273,6 +284,13 @@ public sealed partial class LexicalClaimExtractor : IClaimExtractor
                 states[i] = states[i] with { Source = speaker with { NamedInSentence = false } };
             }
         }
+    }
+
+    private static SentenceKeywords Unscanned(List<int> cueStarts, List<int> numberWordStarts)
+    {
+        cueStarts.Clear();
+        numberWordStarts.Clear();
+        return SentenceKeywords.All;
     }
 
     private AttributedSource? FindAttributions(string text, SentenceKeywords keywords, List<int> cueStarts, SourceMatcher matcher, List<AttributedSource> history, out List<AttributedSource>? others, out bool backward)
