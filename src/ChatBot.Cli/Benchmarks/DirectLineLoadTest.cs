@@ -92,7 +92,7 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
 
         using var stream = transport == DirectLineTransport.WebSocket ? new ClientWebSocket() : null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var pushed = Channel.CreateUnbounded<JsonObject>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var pushed = Channel.CreateUnbounded<SeenActivity>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         Task receiving = Task.CompletedTask;
         if (stream is not null)
         {
@@ -173,7 +173,7 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
     }
 
     /// <summary>Reads the stream's ActivitySets into <paramref name="activities"/> until it closes; empty messages are keep-alives.</summary>
-    private async Task ReceiveAsync(ClientWebSocket socket, ChannelWriter<JsonObject> activities, Counters counters, CancellationToken ct)
+    private async Task ReceiveAsync(ClientWebSocket socket, ChannelWriter<SeenActivity> activities, Counters counters, CancellationToken ct)
     {
         var buffer = new byte[16 * 1024];
         using var message = new MemoryStream();
@@ -195,15 +195,15 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
                 }
 
                 counters.Receive();
-                var set = JsonNode.Parse(message.GetBuffer().AsSpan(0, (int)message.Length))?.AsObject();
-                message.SetLength(0);
-                foreach (var activity in set?["activities"]?.AsArray() ?? [])
+                using (var set = JsonDocument.Parse(message.GetBuffer().AsMemory(0, (int)message.Length)))
                 {
-                    if (activity is JsonObject one)
+                    foreach (var activity in SeenActivity.AllIn(set.RootElement))
                     {
-                        activities.TryWrite(one);
+                        activities.TryWrite(activity);
                     }
                 }
+
+                message.SetLength(0);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or JsonException or OperationCanceledException)
@@ -231,7 +231,7 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
         }
     }
 
-    private async Task<Outcome> AwaitPushedReplyAsync(ChannelReader<JsonObject> pushed, string conversationId, string user, string activityId, CancellationToken ct)
+    private async Task<Outcome> AwaitPushedReplyAsync(ChannelReader<SeenActivity> pushed, string conversationId, string user, string activityId, CancellationToken ct)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(replyTimeout);
@@ -257,15 +257,15 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
     }
 
     /// <summary>What an activity the bot sent says about the reply awaited; null when it is not that reply (yet).</summary>
-    private Outcome? Judge(JsonNode? activity, string conversationId, string user, string activityId)
+    private Outcome? Judge(SeenActivity activity, string conversationId, string user, string activityId)
     {
-        if (activity?["type"]?.GetValue<string>() != "message" || activity["from"]?["id"]?.GetValue<string>() == user)
+        if (activity.Type != "message" || activity.FromId == user)
         {
             return null;
         }
 
-        var replyTo = activity["replyToId"]?.GetValue<string>();
-        var inConversation = activity["conversation"]?["id"]?.GetValue<string>();
+        var replyTo = activity.ReplyToId;
+        var inConversation = activity.ConversationId;
         if ((inConversation is not null && inConversation != conversationId)
             || (replyTo is not null && replyTo != activityId && _askedIn.TryGetValue(replyTo, out var other) && other != conversationId))
         {
@@ -281,7 +281,7 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < replyTimeout)
         {
-            JsonObject? page;
+            IReadOnlyList<SeenActivity> activities;
             try
             {
                 var url = $"v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/activities" + (watermark is null ? string.Empty : $"?watermark={Uri.EscapeDataString(watermark)}");
@@ -290,7 +290,12 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
                 counters.Receive();
                 using var response = await http.SendAsync(get, ct);
                 response.EnsureSuccessStatusCode();
-                page = await response.Content.ReadFromJsonAsync<JsonObject>(ct);
+                await using var body = await response.Content.ReadAsStreamAsync(ct);
+                using var page = await JsonDocument.ParseAsync(body, cancellationToken: ct);
+                watermark = page.RootElement.ValueKind == JsonValueKind.Object && page.RootElement.TryGetProperty("watermark", out var mark) && mark.ValueKind != JsonValueKind.Null
+                    ? mark.GetString() ?? watermark
+                    : watermark;
+                activities = SeenActivity.AllIn(page.RootElement);
             }
             catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException or InvalidOperationException && !ct.IsCancellationRequested)
             {
@@ -298,8 +303,7 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
                 return (Outcome.Error, watermark);
             }
 
-            watermark = page?["watermark"]?.GetValue<string>() ?? watermark;
-            foreach (var activity in page?["activities"]?.AsArray() ?? [])
+            foreach (var activity in activities)
             {
                 if (Judge(activity, conversationId, user, activityId) is { } outcome)
                 {
@@ -319,6 +323,42 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
+    }
+
+    /// <summary>
+    /// The four fields of a bot activity that <see cref="Judge"/> reads. The client shares the server's two cores, so
+    /// it reads each pushed ActivitySet once with a pooled JsonDocument and keeps only these, instead of building a
+    /// JsonNode tree of every activity (answers with their citations included) and walking it by name.
+    /// </summary>
+    private sealed record SeenActivity(string? Type, string? FromId, string? ReplyToId, string? ConversationId)
+    {
+        public static List<SeenActivity> AllIn(JsonElement set)
+        {
+            var seen = new List<SeenActivity>();
+            if (set.ValueKind == JsonValueKind.Object && set.TryGetProperty("activities", out var activities) && activities.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var activity in activities.EnumerateArray())
+                {
+                    if (activity.ValueKind == JsonValueKind.Object)
+                    {
+                        seen.Add(new SeenActivity(
+                            Text(activity, "type"),
+                            Text(Member(activity, "from"), "id"),
+                            Text(activity, "replyToId"),
+                            Text(Member(activity, "conversation"), "id")));
+                    }
+                }
+            }
+
+            return seen;
+        }
+
+        private static JsonElement Member(JsonElement element, string name) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var member) ? member : default;
+
+        // A string, or null when absent or null; any other kind throws InvalidOperationException, as GetValue<string> did.
+        private static string? Text(JsonElement element, string name) =>
+            Member(element, name) is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } value ? value.GetString() : null;
     }
 
     private enum Outcome

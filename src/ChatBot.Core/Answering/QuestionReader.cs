@@ -69,30 +69,7 @@ public sealed partial class QuestionReader
             }
         }
 
-        var names = new List<QuestionName>();
-        foreach (Match match in NamePattern().Matches(searchText))
-        {
-            var text = match.Value.Trim();
-            var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            // A capitalised first word is a name only if it is not a question word ("Who", "How", "Did").
-            if (match.Index == FirstWordIndex(searchText) && NotNames.Contains(words[0]) && !IsAcronym(words[0]))
-            {
-                text = string.Join(' ', words.Skip(1));
-            }
-
-            // "IS" in capitals is a name even though "is" is not.
-            if (text.Length == 0 || (NotNames.Contains(text) && !IsAcronym(text)))
-            {
-                continue;
-            }
-
-            var terms = _analyzer.Terms(text).Where(t => !_framingTerms.Contains(t)).ToList();
-            if (terms.Count > 0)
-            {
-                names.Add(new QuestionName(text, terms));
-            }
-        }
-
+        var names = ReadNames(searchText);
         var shape = ReadShape(question);
         var changing = ChangingSituation().IsMatch(question);
         if (shape == AnswerShape.Any && ControlQuestion().IsMatch(question))
@@ -135,6 +112,41 @@ public sealed partial class QuestionReader
         };
     }
 
+    /// <summary>
+    /// Only the names of <paramref name="question"/> (as <see cref="Read"/> finds them when no outlet is named), for
+    /// the follow-up rewriter, which reads every earlier turn for its names alone: it skips the shape, the search text
+    /// and the analysis of every word that a full read costs.
+    /// </summary>
+    public IReadOnlyList<QuestionName> ReadNames(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var names = new List<QuestionName>();
+        foreach (Match match in NamePattern().Matches(question))
+        {
+            var text = match.Value.Trim();
+            var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // A capitalised first word is a name only if it is not a question word ("Who", "How", "Did").
+            if (match.Index == FirstWordIndex(question) && NotNames.Contains(words[0]) && !IsAcronym(words[0]))
+            {
+                text = string.Join(' ', words.Skip(1));
+            }
+
+            // "IS" in capitals is a name even though "is" is not.
+            if (text.Length == 0 || (NotNames.Contains(text) && !IsAcronym(text)))
+            {
+                continue;
+            }
+
+            var terms = _analyzer.Terms(text).Where(t => !_framingTerms.Contains(t)).ToList();
+            if (terms.Count > 0)
+            {
+                names.Add(new QuestionName(text, terms));
+            }
+        }
+
+        return names;
+    }
+
     [GeneratedRegex(@"\b(?:say|said|says|claim|claimed|claims|report|reported|reports|tell|told|announce|announced|accuse|accused|deny|denied|describe|described|admit|admitted|according\s+to|position|view)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhatWasSaid();
 
@@ -143,13 +155,15 @@ public sealed partial class QuestionReader
 
     // One pattern per outlet (its name and aliases, longest first), compiled once per sources.yaml version. No match
     // timeout: an alternation of literals cannot backtrack badly, and a wall-clock timeout failed whole answers when
-    // a busy machine paused the thread mid-match.
+    // a busy machine paused the thread mid-match. RegexOptions.Compiled: every question is matched against every
+    // outlet's pattern, which the interpreter made the costliest step of reading a question; compiled, the look-ups
+    // cost a fraction, for a one-off compile per catalog.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SourceCatalog, (string Outlet, Regex Pattern)[]> OutletPatterns = new();
 
     private static (string Outlet, Regex Pattern)[] Compile(SourceCatalog catalog) =>
         [.. catalog.Outlets.Select(outlet => (outlet.Name, new Regex(
             $@"(?<![\w-])(?:the\s+)?(?:{string.Join('|', outlet.Aliases.Prepend(outlet.Name).OrderByDescending(n => n.Length).Select(Regex.Escape))})(?![\w-])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout)))];
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, Regex.InfiniteMatchTimeout)))];
 
     private static bool IsYear(string term) => term.Length == 4 && term.All(char.IsAsciiDigit) && term[0] is '1' or '2';
 

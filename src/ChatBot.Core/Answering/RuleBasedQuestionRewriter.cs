@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using ChatBot.Core.Analysis;
-using ChatBot.Core.Corpus;
 
 namespace ChatBot.Core.Answering;
 
@@ -26,30 +25,31 @@ public sealed partial class RuleBasedQuestionRewriter : IQuestionRewriter
     private string Rewrite(string question, IReadOnlyList<string> turns)
     {
         var earlier = turns.Reverse()
-            .Select(t => (Text: t.Trim(), Names: _reader.Read(t, SourceCatalog.Empty).Names))
+            .Select(t => (Text: t.Trim(), Names: _reader.ReadNames(t)))
             .FirstOrDefault(t => t.Names.Count > 0);
         if (earlier.Text is null)
         {
             return question;
         }
 
-        var current = _reader.Read(question, SourceCatalog.Empty);
+        // Names only: the rest of a full read is the answering service's, on the question this returns.
+        var current = _reader.ReadNames(question);
         var about = WhatAbout().Match(question);
-        if (about.Success && current.Names.Count > 0)
+        if (about.Success && current.Count > 0)
         {
             // Swap the earlier question's last name for the new one: same question, new subject.
             var last = earlier.Names[^1].Text;
             var at = earlier.Text.LastIndexOf(last, StringComparison.Ordinal);
-            return at < 0 ? $"{earlier.Text} ({current.Names[0].Text})" : earlier.Text[..at] + current.Names[0].Text + earlier.Text[(at + last.Length)..];
+            return at < 0 ? $"{earlier.Text} ({current[0].Text})" : earlier.Text[..at] + current[0].Text + earlier.Text[(at + last.Length)..];
         }
 
-        if (current.Names.Count > 0 && !PointsBack().IsMatch(question))
+        if (current.Count > 0 && !PointsBack().IsMatch(question))
         {
             return question;
         }
 
         var carried = earlier.Names
-            .Where(n => !current.Names.Any(c => c.Terms.SequenceEqual(n.Terms)))
+            .Where(n => !current.Any(c => c.Terms.SequenceEqual(n.Terms)))
             .Select(n => n.Text)
             .Distinct(StringComparer.Ordinal)
             .ToList();

@@ -8,22 +8,30 @@ public sealed class SourceCatalogProvider
 {
     private readonly ICorpusReader _reader;
     private readonly string _corpusDirectory;
+    private readonly string _file;
     private readonly Lock _gate = new();
-    private (DateTime Stamp, SourceCatalog Catalog)? _current;
+    private volatile Loaded? _current;
 
     public SourceCatalogProvider(ICorpusReader reader, ChatBotPaths paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
         _reader = reader;
         _corpusDirectory = paths.CorpusDirectory;
+        _file = Path.Combine(_corpusDirectory, "sources.yaml");
     }
 
     public SourceCatalog Current
     {
         get
         {
-            var file = Path.Combine(_corpusDirectory, "sources.yaml");
-            var stamp = File.Exists(file) ? File.GetLastWriteTimeUtc(file) : DateTime.MinValue;
+            // Asked on every question: one stat (where File.Exists and File.GetLastWriteTimeUtc were two) and, while the
+            // file is as last read, no lock.
+            var stamp = FileStamp.Of(_file);
+            if (_current is { } seen && seen.Stamp == stamp)
+            {
+                return seen.Catalog;
+            }
+
             lock (_gate)
             {
                 if (_current is { } cached && cached.Stamp == stamp)
@@ -34,7 +42,7 @@ public sealed class SourceCatalogProvider
                 try
                 {
                     var catalog = _reader.ReadCatalog(_corpusDirectory);
-                    _current = (stamp, catalog);
+                    _current = new Loaded(stamp, catalog);
                     return catalog;
                 }
                 catch (CorpusFormatException) when (_current is { } lastGood)
@@ -44,4 +52,6 @@ public sealed class SourceCatalogProvider
             }
         }
     }
+
+    private sealed record Loaded(FileStamp Stamp, SourceCatalog Catalog);
 }

@@ -826,14 +826,5 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
     }
 
     // A file as seen by one stat: missing, or its length and last write time.
-    private readonly record struct FileStamp(bool Exists, long Length, DateTime LastWriteUtc)
-    {
-        public static FileStamp Of(string path)
-        {
-            var info = new FileInfo(path);
-            return info.Exists ? new FileStamp(true, info.Length, info.LastWriteTimeUtc) : default;
-        }
-    }
-
     private sealed record FreshStamp(FileStamp Index, FileStamp Wal, FileStamp Aliases);
 }

@@ -161,6 +161,13 @@ public static class PromptSetLoader
             return model;
         }
 
+        // The composer renders several templates per answer, nearly always with every variable given: such a model
+        // (an ordinal dictionary, like the copy) goes to the template as it is, saving a dictionary copy per render.
+        if (model is Dictionary<string, object?> given && IsOrdinal(given.Comparer) && HasAll(given, variables))
+        {
+            return given;
+        }
+
         var values = new Dictionary<string, object?>(pairs, StringComparer.Ordinal);
         foreach (var variable in variables)
         {
@@ -180,6 +187,22 @@ public static class PromptSetLoader
         }
 
         return values;
+    }
+
+    private static bool IsOrdinal(IEqualityComparer<string> comparer) =>
+        ReferenceEquals(comparer, EqualityComparer<string>.Default) || ReferenceEquals(comparer, StringComparer.Ordinal);
+
+    private static bool HasAll(Dictionary<string, object?> model, IReadOnlyList<PromptInputVariable> variables)
+    {
+        foreach (var variable in variables)
+        {
+            if (!model.ContainsKey(variable.Name))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether a file of the prompt folder is a prompt (YAML, any case): what the loader reads and edits watch.</summary>

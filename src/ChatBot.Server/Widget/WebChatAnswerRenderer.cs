@@ -149,6 +149,12 @@ public static partial class WebChatAnswerRenderer
     /// <summary>Escapes the text but keeps each <c>[n]</c> whose n is a real citation as a reference link.</summary>
     private static string WithCitations(string text, HashSet<int> cited)
     {
+        if (!text.Contains('[', StringComparison.Ordinal))
+        {
+            // No marker to keep (most lines): the escaped text, without the regex scan and the builder.
+            return MarkdownText.Escape(text);
+        }
+
         var builder = new StringBuilder();
         var last = 0;
         foreach (Match match in CitationMarker().Matches(text))
