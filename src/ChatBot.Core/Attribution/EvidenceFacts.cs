@@ -7,8 +7,8 @@ namespace ChatBot.Core.Attribution;
 /// <summary>
 /// What the dispute rules need to know about one evidence sentence, worked out once per question: who asserts it in
 /// neutral words, its topical terms (spelling variants and near-synonyms folded: road = highway, slain = killed), its
-/// date, and the stance cues it carries (an absolute claim, a limiting one, a halt, a report of attacks), each read
-/// when a rule first asks for it. Not thread-safe: one instance belongs to one detection.
+/// date, and the stance cues it carries (an absolute claim, a limiting one, a halt, a report of attacks); the terms
+/// and the cues are read when a rule first asks for them. Not thread-safe: one instance belongs to one detection.
 /// </summary>
 internal sealed partial class EvidenceFacts
 {
@@ -71,8 +71,6 @@ internal sealed partial class EvidenceFacts
         AsserterKey = Asserter?.Name ?? "outlet:" + evidence.Article.Outlet;
         IsParty = Source is { } s && IsPartyKind(s.Kind);
         Date = claim.RefersTo ?? evidence.Article.Published;
-        Terms = ReadTerms(Text, out var entities);
-        Entities = entities;
     }
 
     public int Index { get; }
@@ -98,9 +96,36 @@ internal sealed partial class EvidenceFacts
 
     public DateOnly? Date { get; }
 
-    public HashSet<string> Terms { get; }
+    // Read on first use too: a rule pairs a sentence by keys, dates and stance cues first, so many sentences of a
+    // question's evidence never need their terms (saves the word scan and two sets per such sentence).
+    private HashSet<string>? _terms;
+    private HashSet<string>? _entities;
 
-    public HashSet<string> Entities { get; }
+    public HashSet<string> Terms
+    {
+        get
+        {
+            if (_terms is null)
+            {
+                _terms = ReadTerms(Text, out _entities);
+            }
+
+            return _terms;
+        }
+    }
+
+    public HashSet<string> Entities
+    {
+        get
+        {
+            if (_entities is null)
+            {
+                _terms = ReadTerms(Text, out _entities);
+            }
+
+            return _entities;
+        }
+    }
 
     // The stance cues below are read on first use, not in the constructor: most rules look at a few of them for a few
     // sentences, so this saves most of the ten pattern scans per evidence sentence a question used to cost.
