@@ -66,9 +66,7 @@ internal sealed partial class EvidenceFacts
         Source = claim.Source;
         Asserter = claim.Source ?? claim.OtherSources.FirstOrDefault(o => !IsDenialCue(o.Cue));
         Claimant = NameOf(Source, evidence.Article.Outlet);
-        ClaimantKey = Source?.Name ?? "outlet:" + evidence.Article.Outlet;
         AsserterName = NameOf(Asserter, evidence.Article.Outlet);
-        AsserterKey = Asserter?.Name ?? "outlet:" + evidence.Article.Outlet;
         IsParty = Source is { } s && IsPartyKind(s.Kind);
         Date = claim.RefersTo ?? evidence.Article.Published;
     }
@@ -86,11 +84,15 @@ internal sealed partial class EvidenceFacts
 
     public string Claimant { get; }
 
-    public string ClaimantKey { get; }
+    // The keys are built on first use: only the pairs a rule gets to compare need them (saves two strings per sentence).
+    private string? _claimantKey;
+    private string? _asserterKey;
+
+    public string ClaimantKey => _claimantKey ??= Source?.Name ?? "outlet:" + Evidence.Article.Outlet;
 
     public string AsserterName { get; }
 
-    public string AsserterKey { get; }
+    public string AsserterKey => _asserterKey ??= Asserter?.Name ?? "outlet:" + Evidence.Article.Outlet;
 
     public bool IsParty { get; }
 
@@ -139,11 +141,13 @@ internal sealed partial class EvidenceFacts
     private string? _material;
     private IReadOnlyList<Figure>? _countedFigures;
 
-    public bool Absolute => _absolute ??= !Limiting && AbsolutePattern().IsMatch(Text);
+    // The claim is looked for before its limit (the same answer either way): every sentence is asked whether it is
+    // absolute or a halt and few are, so the long limiting scan now runs only for those few.
+    public bool Absolute => _absolute ??= AbsolutePattern().IsMatch(Text) && !Limiting;
 
     public bool Limiting => _limiting ??= LimitingPattern().IsMatch(Text);
 
-    public bool Cessation => !Limiting && MentionsCessation;
+    public bool Cessation => MentionsCessation && !Limiting;
 
     public bool AttackReport => _attackReport ??= !MentionsCessation && AttackPattern().IsMatch(Text);
 
