@@ -118,7 +118,8 @@ public sealed partial class SentenceScorer
         {
             score *= 0.3;
         }
-        else if (CountWords(text) < 6)
+        // Only a short sentence is marked down, so the count stops at six words, and a sentence scoring nothing is not counted.
+        else if (score > 0 && !HasWords(text, 6))
         {
             score *= 0.7;
         }
@@ -141,7 +142,8 @@ public sealed partial class SentenceScorer
         _ => false,
     };
 
-    private static int CountWords(string text)
+    /// <summary>True when <paramref name="text"/> has at least <paramref name="enough"/> words (it stops counting there).</summary>
+    private static bool HasWords(string text, int enough)
     {
         var count = 0;
         var inWord = false;
@@ -149,9 +151,9 @@ public sealed partial class SentenceScorer
         {
             if (char.IsLetterOrDigit(c))
             {
-                if (!inWord)
+                if (!inWord && ++count >= enough)
                 {
-                    count++;
+                    return true;
                 }
 
                 inWord = true;
@@ -162,7 +164,7 @@ public sealed partial class SentenceScorer
             }
         }
 
-        return count;
+        return false;
     }
 
     /// <summary>
