@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using ChatBot.Core.Corpus;
 using ChatBot.Core.Retrieval;
@@ -182,13 +183,20 @@ internal sealed partial class EvidenceFacts
     private IReadOnlyList<Figure> CountFigures()
     {
         var figures = Evidence.Claim.Figures;
-        if (!figures.Any(f => f.Counts is not null && f.Unit is not null) || SubsetPattern().IsMatch(Text) || SpanPattern().IsMatch(Text))
+        if (!figures.Any(f => f.Counts is not null && f.Unit is not null) || IsSubset(Text) || SpanPattern().IsMatch(Text))
         {
             return [];
         }
 
         return [.. figures.Where(f => f.Counts is not null && f.Unit is not null)];
     }
+
+    // The subset pattern has no literal start to search for ("\w+ other"), so its scan tries every word; it can only
+    // match where one of these words is, which one vectorised search finds ("ncluding": no 'i', whose case-insensitive
+    // match may depend on the culture).
+    private static readonly SearchValues<string> SubsetWords = SearchValues.Create(["among", "other", "ncluding"], StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsSubset(string text) => text.AsSpan().ContainsAny(SubsetWords) && SubsetPattern().IsMatch(text);
 
     public bool IsHedged(HedgeKind kind) => Evidence.Claim.Hedges.Any(h => h.Kind == kind);
 

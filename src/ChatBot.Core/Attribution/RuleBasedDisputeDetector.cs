@@ -72,7 +72,12 @@ public sealed partial class RuleBasedDisputeDetector : IDisputeDetector
             // Every claimant heard once before anyone is heard twice.
             var ordered = draft.Positions.GroupBy(p => p.Claimant).Select(g => g.First())
                 .Concat(draft.Positions.GroupBy(p => p.Claimant).SelectMany(g => g.Skip(1)));
-            var topic = draft.Topic == HaltTopic ? HaltTopic + CommonPlace(draft.Positions) : draft.Topic;
+            var topic = draft.Topic switch
+            {
+                null => UnverifiedTopic(draft.Positions[0].Facts),
+                HaltTopic => HaltTopic + CommonPlace(draft.Positions),
+                _ => draft.Topic,
+            };
             disputes.Add(new DetectedDispute
             {
                 Kind = draft.Kind,
@@ -337,7 +342,7 @@ public sealed partial class RuleBasedDisputeDetector : IDisputeDetector
                 continue;
             }
 
-            found.Add(new Draft(DisputeKind.Unverified, UnverifiedTopic(f), [new(f, f.Claimant)]));
+            found.Add(new Draft(DisputeKind.Unverified, null, [new(f, f.Claimant)]));
         }
     }
 
@@ -427,7 +432,9 @@ public sealed partial class RuleBasedDisputeDetector : IDisputeDetector
 
     private sealed record Position(EvidenceFacts Facts, string Claimant);
 
-    private sealed record Draft(DisputeKind Kind, string Topic, List<Position> Positions);
+    // Topic is null for an unverified claim: its topic (several pattern scans of the sentence) is worked out from the
+    // first position only for a draft that survives merging and the question's filter.
+    private sealed record Draft(DisputeKind Kind, string? Topic, List<Position> Positions);
 
     [GeneratedRegex(@"\s(?:after|although|though|but|while|because|whereas|before)\s")]
     private static partial Regex SubordinatePattern();
