@@ -191,14 +191,15 @@ public sealed partial class RuleBasedDisputeDetector : IDisputeDetector
                     continue;
                 }
 
-                // A full stop or complete control, limited or contradicted by another claimant on the same subject.
-                if (a.Absolute && b.Limiting && a.SharesContextWith(b) && SharedSubject(a, b) is { } subject)
+                // A full stop or complete control, limited or contradicted by another claimant on the same subject. The
+                // context is compared before b's pattern scans: it rules out most pairs for less (same result either way).
+                if (a.Absolute && a.SharesContextWith(b) && b.Limiting && SharedSubject(a, b) is { } subject)
                 {
                     found.Add(new Draft(DisputeKind.Conflict, subject, [new(a, a.AsserterName), new(b, b.AsserterName)]));
                 }
 
                 // A declared halt against attacks reported in the same place and days.
-                if (a.Asserter is not null && a.Cessation && b.AttackReport && !b.Cessation && !b.Evidence.IsCaption && SameDays(a, b))
+                if (a.Asserter is not null && a.Cessation && !b.Evidence.IsCaption && SameDays(a, b) && b.AttackReport && !b.Cessation)
                 {
                     found.Add(new Draft(DisputeKind.Conflict, HaltTopic, [new(a, a.AsserterName), new(b, b.Claimant)]));
                 }
