@@ -191,18 +191,38 @@ public sealed class TextAnalyzer : ITextAnalyzer
         return ascii;
     }
 
-    private readonly struct ListSink(bool distinct) : ITokenSink
+    private struct ListSink(bool distinct) : ITokenSink
     {
-        private readonly HashSet<string>? _seen = distinct ? new HashSet<string>(StringComparer.Ordinal) : null;
+        // Up to this many terms a repeat is found by scanning the list, and a set is built only past it: most texts
+        // analysed per question are a sentence (about 60 a question), and a set per call, regrown as it fills, was most
+        // of what analysing one cost in allocation.
+        private const int ScanLimit = 16;
+
+        private HashSet<string>? _seen;
 
         public List<string> Items { get; } = [];
 
         public void Add(scoped ReadOnlySpan<char> token, bool isAlias, string? text = null)
         {
             var s = text ?? token.ToString();
-            if (_seen is null || _seen.Add(s))
+            if (!distinct)
             {
                 Items.Add(s);
+            }
+            else if (_seen is not null)
+            {
+                if (_seen.Add(s))
+                {
+                    Items.Add(s);
+                }
+            }
+            else if (!Items.Contains(s))
+            {
+                Items.Add(s);
+                if (Items.Count > ScanLimit)
+                {
+                    _seen = new HashSet<string>(Items, StringComparer.Ordinal);
+                }
             }
         }
     }

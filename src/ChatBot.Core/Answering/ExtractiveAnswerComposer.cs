@@ -230,6 +230,12 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
     /// </summary>
     private static List<DetectedDispute> ShowableDisputes(List<DetectedDispute> disputes, IReadOnlyList<ScoredSentence> scored)
     {
+        // Most questions have no dispute that bears on them: then no index of the scored sentences is built.
+        if (disputes.Count == 0)
+        {
+            return disputes;
+        }
+
         var shown = new HashSet<(string, int)>();
         var scores = scored.ToDictionary(s => (s.Evidence.Hit.Passage.Id, s.Evidence.Sentence.Index), s => s.Score);
         var showable = new List<DetectedDispute>();
@@ -255,6 +261,11 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
     /// </summary>
     private static List<DetectedDispute> RelevantDisputes(IReadOnlyList<DetectedDispute> disputes, IReadOnlyList<ScoredSentence> scored, AnswerShape shape)
     {
+        if (disputes.Count == 0)
+        {
+            return [];
+        }
+
         var scores = scored.ToDictionary(s => (s.Evidence.Hit.Passage.Id, s.Evidence.Sentence.Index), s => s);
         bool Bears(DetectedPosition p) =>
             scores.TryGetValue((p.Evidence.Hit.Passage.Id, p.Evidence.Sentence.Index), out var s) && s.Relevant && (shape == AnswerShape.Any || s.HasShape);
@@ -339,7 +350,16 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
             return 0;
         }
 
-        var shared = a.Count(b.Contains);
+        // A loop, not Count(b.Contains): this runs for every pair of candidate and chosen sentence.
+        var shared = 0;
+        foreach (var term in a)
+        {
+            if (b.Contains(term))
+            {
+                shared++;
+            }
+        }
+
         return (double)shared / Math.Min(a.Count, b.Count);
     }
 

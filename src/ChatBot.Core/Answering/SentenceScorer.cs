@@ -44,9 +44,8 @@ public sealed partial class SentenceScorer
         foreach (var hit in hits)
         {
             // What a reader has in mind: the sub-headline in force and the sentences just before (near), and, further
-            // off, the article's headline.
-            var context = new HashSet<string>(_analyzer.Terms(hit.Passage.Context ?? string.Empty), StringComparer.Ordinal);
-            var headline = new HashSet<string>(_analyzer.Terms(hit.Article.Title ?? string.Empty), StringComparer.Ordinal);
+            // off, the article's headline. Both are looked up only for a name the sentence itself lacks.
+            var nearby = new Surroundings(_analyzer, hit, scored, scored.Count);
             for (var i = 0; i < hit.Passage.Sentences.Count; i++)
             {
                 var sentence = hit.Passage.Sentences[i];
@@ -56,8 +55,7 @@ public sealed partial class SentenceScorer
                 // Asked what someone said, a sentence on their word counts as naming them, even when another sentence
                 // does ("The commander said ..." after "A commander ... told Reuters").
                 var source = focus.AboutWhatWasSaid && claim.Source is { } cited ? _analyzer.Terms($"{cited.Name} {cited.Via}") : [];
-                scored.Add(ScoreOne(focus, evidence, terms, source, context, headline));
-                context.UnionWith(terms);
+                scored.Add(ScoreOne(focus, evidence, terms, source, ref nearby));
             }
         }
 
@@ -71,7 +69,7 @@ public sealed partial class SentenceScorer
     /// The shape the question asks for counts as one term.
     /// </summary>
     private ScoredSentence ScoreOne(QuestionFocus focus, EvidenceSentence evidence, HashSet<string> terms,
-        IReadOnlyList<string> source, HashSet<string> context, HashSet<string> headline)
+        IReadOnlyList<string> source, ref Surroundings nearby)
     {
         double entityTotal = 0, entityMatched = 0, contentTotal = 0, contentMatched = 0;
         var saysWhatWasAsked = false;
@@ -82,7 +80,7 @@ public sealed partial class SentenceScorer
                 entityTotal++;
                 var bySource = source.Contains(term);
                 saysWhatWasAsked |= bySource;
-                entityMatched += terms.Contains(term) || bySource ? 1 : context.Contains(term) ? 0.5 : headline.Contains(term) ? 0.25 : 0;
+                entityMatched += terms.Contains(term) || bySource ? 1 : nearby.InContext(term) ? 0.5 : nearby.InHeadline(term) ? 0.25 : 0;
             }
             else
             {
@@ -120,7 +118,8 @@ public sealed partial class SentenceScorer
         {
             score *= 0.3;
         }
-        else if (CountWords(text) < 6)
+        // Only a short sentence is marked down, so the count stops at six words, and a sentence scoring nothing is not counted.
+        else if (score > 0 && !HasWords(text, 6))
         {
             score *= 0.7;
         }
@@ -143,7 +142,8 @@ public sealed partial class SentenceScorer
         _ => false,
     };
 
-    private static int CountWords(string text)
+    /// <summary>True when <paramref name="text"/> has at least <paramref name="enough"/> words (it stops counting there).</summary>
+    private static bool HasWords(string text, int enough)
     {
         var count = 0;
         var inWord = false;
@@ -151,9 +151,9 @@ public sealed partial class SentenceScorer
         {
             if (char.IsLetterOrDigit(c))
             {
-                if (!inWord)
+                if (!inWord && ++count >= enough)
                 {
-                    count++;
+                    return true;
                 }
 
                 inWord = true;
@@ -164,7 +164,40 @@ public sealed partial class SentenceScorer
             }
         }
 
-        return count;
+        return false;
+    }
+
+    /// <summary>
+    /// What precedes a sentence of one passage: the passage's context, its earlier sentences and the article's headline.
+    /// The earlier sentences are read from their own term sets and the context and headline analysed only when first
+    /// asked, which saves building and copying two sets per passage (and analysing two texts) when every name asked
+    /// about is in the sentence itself.
+    /// </summary>
+    private struct Surroundings(ITextAnalyzer analyzer, PassageHit hit, List<ScoredSentence> scored, int first)
+    {
+        private HashSet<string>? _context;
+        private HashSet<string>? _headline;
+
+        /// <summary>In the passage's context or in one of its sentences scored so far.</summary>
+        public bool InContext(string term)
+        {
+            for (var i = first; i < scored.Count; i++)
+            {
+                if (scored[i].Terms.Contains(term))
+                {
+                    return true;
+                }
+            }
+
+            _context ??= new HashSet<string>(analyzer.Terms(hit.Passage.Context ?? string.Empty), StringComparer.Ordinal);
+            return _context.Contains(term);
+        }
+
+        public bool InHeadline(string term)
+        {
+            _headline ??= new HashSet<string>(analyzer.Terms(hit.Article.Title ?? string.Empty), StringComparer.Ordinal);
+            return _headline.Contains(term);
+        }
     }
 
     // A distance, not an area: "four kilometres", "20 km", "12.5 miles", but not "40,000 square miles".

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using ChatBot.Core.Corpus;
 using ChatBot.Core.Retrieval;
@@ -7,8 +8,8 @@ namespace ChatBot.Core.Attribution;
 /// <summary>
 /// What the dispute rules need to know about one evidence sentence, worked out once per question: who asserts it in
 /// neutral words, its topical terms (spelling variants and near-synonyms folded: road = highway, slain = killed), its
-/// date, and the stance cues it carries (an absolute claim, a limiting one, a halt, a report of attacks), each read
-/// when a rule first asks for it. Not thread-safe: one instance belongs to one detection.
+/// date, and the stance cues it carries (an absolute claim, a limiting one, a halt, a report of attacks); the terms
+/// and the cues are read when a rule first asks for them. Not thread-safe: one instance belongs to one detection.
 /// </summary>
 internal sealed partial class EvidenceFacts
 {
@@ -66,13 +67,9 @@ internal sealed partial class EvidenceFacts
         Source = claim.Source;
         Asserter = claim.Source ?? claim.OtherSources.FirstOrDefault(o => !IsDenialCue(o.Cue));
         Claimant = NameOf(Source, evidence.Article.Outlet);
-        ClaimantKey = Source?.Name ?? "outlet:" + evidence.Article.Outlet;
         AsserterName = NameOf(Asserter, evidence.Article.Outlet);
-        AsserterKey = Asserter?.Name ?? "outlet:" + evidence.Article.Outlet;
         IsParty = Source is { } s && IsPartyKind(s.Kind);
         Date = claim.RefersTo ?? evidence.Article.Published;
-        Terms = ReadTerms(Text, out var entities);
-        Entities = entities;
     }
 
     public int Index { get; }
@@ -88,19 +85,50 @@ internal sealed partial class EvidenceFacts
 
     public string Claimant { get; }
 
-    public string ClaimantKey { get; }
+    // The keys are built on first use: only the pairs a rule gets to compare need them (saves two strings per sentence).
+    private string? _claimantKey;
+    private string? _asserterKey;
+
+    public string ClaimantKey => _claimantKey ??= Source?.Name ?? "outlet:" + Evidence.Article.Outlet;
 
     public string AsserterName { get; }
 
-    public string AsserterKey { get; }
+    public string AsserterKey => _asserterKey ??= Asserter?.Name ?? "outlet:" + Evidence.Article.Outlet;
 
     public bool IsParty { get; }
 
     public DateOnly? Date { get; }
 
-    public HashSet<string> Terms { get; }
+    // Read on first use too: a rule pairs a sentence by keys, dates and stance cues first, so many sentences of a
+    // question's evidence never need their terms (saves the word scan and two sets per such sentence).
+    private HashSet<string>? _terms;
+    private HashSet<string>? _entities;
 
-    public HashSet<string> Entities { get; }
+    public HashSet<string> Terms
+    {
+        get
+        {
+            if (_terms is null)
+            {
+                _terms = ReadTerms(Text, out _entities);
+            }
+
+            return _terms;
+        }
+    }
+
+    public HashSet<string> Entities
+    {
+        get
+        {
+            if (_entities is null)
+            {
+                _terms = ReadTerms(Text, out _entities);
+            }
+
+            return _entities;
+        }
+    }
 
     // The stance cues below are read on first use, not in the constructor: most rules look at a few of them for a few
     // sentences, so this saves most of the ten pattern scans per evidence sentence a question used to cost.
@@ -114,11 +142,13 @@ internal sealed partial class EvidenceFacts
     private string? _material;
     private IReadOnlyList<Figure>? _countedFigures;
 
-    public bool Absolute => _absolute ??= !Limiting && AbsolutePattern().IsMatch(Text);
+    // The claim is looked for before its limit (the same answer either way): every sentence is asked whether it is
+    // absolute or a halt and few are, so the long limiting scan now runs only for those few.
+    public bool Absolute => _absolute ??= AbsolutePattern().IsMatch(Text) && !Limiting;
 
     public bool Limiting => _limiting ??= LimitingPattern().IsMatch(Text);
 
-    public bool Cessation => !Limiting && MentionsCessation;
+    public bool Cessation => MentionsCessation && !Limiting;
 
     public bool AttackReport => _attackReport ??= !MentionsCessation && AttackPattern().IsMatch(Text);
 
@@ -153,13 +183,20 @@ internal sealed partial class EvidenceFacts
     private IReadOnlyList<Figure> CountFigures()
     {
         var figures = Evidence.Claim.Figures;
-        if (!figures.Any(f => f.Counts is not null && f.Unit is not null) || SubsetPattern().IsMatch(Text) || SpanPattern().IsMatch(Text))
+        if (!figures.Any(f => f.Counts is not null && f.Unit is not null) || IsSubset(Text) || SpanPattern().IsMatch(Text))
         {
             return [];
         }
 
         return [.. figures.Where(f => f.Counts is not null && f.Unit is not null)];
     }
+
+    // The subset pattern has no literal start to search for ("\w+ other"), so its scan tries every word; it can only
+    // match where one of these words is, which one vectorised search finds ("ncluding": no 'i', whose case-insensitive
+    // match may depend on the culture).
+    private static readonly SearchValues<string> SubsetWords = SearchValues.Create(["among", "other", "ncluding"], StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsSubset(string text) => text.AsSpan().ContainsAny(SubsetWords) && SubsetPattern().IsMatch(text);
 
     public bool IsHedged(HedgeKind kind) => Evidence.Claim.Hedges.Any(h => h.Kind == kind);
 

@@ -72,7 +72,12 @@ public sealed partial class RuleBasedDisputeDetector : IDisputeDetector
             // Every claimant heard once before anyone is heard twice.
             var ordered = draft.Positions.GroupBy(p => p.Claimant).Select(g => g.First())
                 .Concat(draft.Positions.GroupBy(p => p.Claimant).SelectMany(g => g.Skip(1)));
-            var topic = draft.Topic == HaltTopic ? HaltTopic + CommonPlace(draft.Positions) : draft.Topic;
+            var topic = draft.Topic switch
+            {
+                null => UnverifiedTopic(draft.Positions[0].Facts),
+                HaltTopic => HaltTopic + CommonPlace(draft.Positions),
+                _ => draft.Topic,
+            };
             disputes.Add(new DetectedDispute
             {
                 Kind = draft.Kind,
@@ -186,14 +191,15 @@ public sealed partial class RuleBasedDisputeDetector : IDisputeDetector
                     continue;
                 }
 
-                // A full stop or complete control, limited or contradicted by another claimant on the same subject.
-                if (a.Absolute && b.Limiting && a.SharesContextWith(b) && SharedSubject(a, b) is { } subject)
+                // A full stop or complete control, limited or contradicted by another claimant on the same subject. The
+                // context is compared before b's pattern scans: it rules out most pairs for less (same result either way).
+                if (a.Absolute && a.SharesContextWith(b) && b.Limiting && SharedSubject(a, b) is { } subject)
                 {
                     found.Add(new Draft(DisputeKind.Conflict, subject, [new(a, a.AsserterName), new(b, b.AsserterName)]));
                 }
 
                 // A declared halt against attacks reported in the same place and days.
-                if (a.Asserter is not null && a.Cessation && b.AttackReport && !b.Cessation && !b.Evidence.IsCaption && SameDays(a, b))
+                if (a.Asserter is not null && a.Cessation && !b.Evidence.IsCaption && SameDays(a, b) && b.AttackReport && !b.Cessation)
                 {
                     found.Add(new Draft(DisputeKind.Conflict, HaltTopic, [new(a, a.AsserterName), new(b, b.Claimant)]));
                 }
@@ -337,7 +343,7 @@ public sealed partial class RuleBasedDisputeDetector : IDisputeDetector
                 continue;
             }
 
-            found.Add(new Draft(DisputeKind.Unverified, UnverifiedTopic(f), [new(f, f.Claimant)]));
+            found.Add(new Draft(DisputeKind.Unverified, null, [new(f, f.Claimant)]));
         }
     }
 
@@ -427,7 +433,9 @@ public sealed partial class RuleBasedDisputeDetector : IDisputeDetector
 
     private sealed record Position(EvidenceFacts Facts, string Claimant);
 
-    private sealed record Draft(DisputeKind Kind, string Topic, List<Position> Positions);
+    // Topic is null for an unverified claim: its topic (several pattern scans of the sentence) is worked out from the
+    // first position only for a draft that survives merging and the question's filter.
+    private sealed record Draft(DisputeKind Kind, string? Topic, List<Position> Positions);
 
     [GeneratedRegex(@"\s(?:after|although|though|but|while|because|whereas|before)\s")]
     private static partial Regex SubordinatePattern();

@@ -116,6 +116,24 @@ public class TextAnalyzerTests
         Assert.Equal(2, Analyzer.Terms("\u062D\u0644\u0628 \u062F\u0645\u0634\u0642").Count);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(60)]
+    public void Terms_RepeatsShortOrLongText_EachTokenOnceInOrderOfFirstUse(int distinct)
+    {
+        // Short texts find a repeat by scanning, long ones through a set: both give the distinct tokens in order.
+        var words = Enumerable.Range(0, distinct).Select(Word).ToList();
+        var text = string.Join(' ', words.Concat(words.AsEnumerable().Reverse()).Concat(words));
+
+        var tokens = Analyzer.Tokens(text);
+        var terms = Analyzer.Terms(text);
+
+        Assert.Equal(tokens.Distinct(StringComparer.Ordinal), terms);
+        Assert.Equal(distinct, terms.Count);
+    }
+
     [Fact]
     public void Tokens_ThreadsWordCacheEmptyWarmOrFull_SameTokens()
     {
