@@ -121,6 +121,45 @@ internal sealed class PassageStatistics
         return at < 0 ? 1 : _repeatCount[start + at];
     }
 
+    /// <summary>
+    /// BM25 of passage <paramref name="rowid"/> for the terms set in <paramref name="termBits"/> (bit i: weight and hash
+    /// i): the sum over them, in term order, of weight × <see cref="Norm"/>, to the last bit. The passage's length factor
+    /// and its repeated tokens are read once for all its terms rather than once per term (<see cref="Norm"/> and
+    /// <see cref="Frequency"/>), and only the terms it holds are visited; this runs for every candidate the search scores.
+    /// </summary>
+    public double Score(long rowid, int termBits, ReadOnlySpan<double> weights, ReadOnlySpan<int> hashes, double k1, double b)
+    {
+        var known = rowid >= 0 && rowid < _lengths.Length;
+        // The same operations in the same order as Norm, so the score is the same to the last bit.
+        var lengthFactor = k1 * (1 - b + (b * (known ? _lengths[rowid] : Average) / Average));
+        var start = known ? _repeatStart[rowid] : 0;
+        var repeats = known ? _repeatHash.AsSpan(start, _repeatStart[rowid + 1] - start) : default;
+        var score = 0.0;
+        for (var bits = (uint)termBits; bits != 0; bits &= bits - 1)
+        {
+            var i = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            if (i >= weights.Length)
+            {
+                break;
+            }
+
+            var tf = 1;
+            if (!repeats.IsEmpty)
+            {
+                // Vectorised, as in Frequency.
+                var at = repeats.IndexOf(hashes[i]);
+                if (at >= 0)
+                {
+                    tf = _repeatCount[start + at];
+                }
+            }
+
+            score += weights[i] * (tf * (k1 + 1) / (tf + lengthFactor));
+        }
+
+        return score;
+    }
+
     /// <summary>BM25's term-frequency factor for <paramref name="tf"/> occurrences in passage <paramref name="rowid"/>.</summary>
     public double Norm(long rowid, int tf, double k1, double b) => tf * (k1 + 1) / (tf + (k1 * (1 - b + (b * Length(rowid) / Average))));
 
