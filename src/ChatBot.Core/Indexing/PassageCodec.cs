@@ -105,18 +105,24 @@ internal static class PassageCodec
     /// One claim per sentence of <paramref name="sentences"/>, in their order: stored ones where there are, plain ones
     /// elsewhere; stored claims of other sentences are ignored.
     /// </summary>
-    public static IReadOnlyList<Claim> DecodeClaims(byte[]? encoded, IReadOnlyList<Sentence> sentences)
+    public static Claim[] DecodeClaims(byte[]? encoded, IReadOnlyList<Sentence> sentences)
     {
-        var bySentence = new Dictionary<int, Claim>();
-        foreach (var c in encoded is null ? [] : BinaryClaims.Decode(encoded))
+        var result = new Claim[sentences.Count];
+        if (encoded is not null)
         {
-            bySentence.TryAdd(c.SentenceIndex, c);
+            // Only these sentences' claims are built (BinaryClaims.Decode steps over the rest).
+            var indexes = sentences.Count <= 128 ? stackalloc int[sentences.Count] : new int[sentences.Count];
+            for (var i = 0; i < indexes.Length; i++)
+            {
+                indexes[i] = sentences[i].Index;
+            }
+
+            BinaryClaims.Decode(encoded, indexes, result);
         }
 
-        var result = new Claim[sentences.Count];
-        for (var i = 0; i < sentences.Count; i++)
+        for (var i = 0; i < result.Length; i++)
         {
-            result[i] = bySentence.GetValueOrDefault(sentences[i].Index) ?? new Claim { SentenceIndex = sentences[i].Index };
+            result[i] ??= new Claim { SentenceIndex = sentences[i].Index };
         }
 
         return result;

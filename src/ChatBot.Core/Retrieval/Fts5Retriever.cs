@@ -350,12 +350,16 @@ public sealed class Fts5Retriever : IRetriever
                     articles[articleRow] = article;
                 }
 
-                var passage = ReadPassage(r, article);
-                rows[r.GetInt64(0)] = new LoadedRow(articleRow, passage);
+                article.Passages.Add(ReadPassage(r, article));
+                rows[r.GetInt64(0)] = new LoadedRow(article, article.Passages.Count - 1);
             }
         }
 
-        var claims = ClaimsBySentence(rows.Values, articles);
+        foreach (var article in articles.Values)
+        {
+            article.DecodeClaims();
+        }
+
         var hits = new List<PassageHit>(chosen.Count);
         foreach (var candidate in chosen)
         {
@@ -364,18 +368,11 @@ public sealed class Fts5Retriever : IRetriever
                 continue;
             }
 
-            var sentences = row.Passage.Sentences;
-            var passageClaims = new Claim[sentences.Count];
-            for (var i = 0; i < sentences.Count; i++)
-            {
-                passageClaims[i] = claims[(row.Article, sentences[i].Index)];
-            }
-
             hits.Add(new PassageHit
             {
-                Passage = row.Passage,
-                Article = articles[row.Article].Metadata,
-                Claims = passageClaims,
+                Passage = row.Article.Passages[row.Passage],
+                Article = row.Article.Metadata,
+                Claims = row.Article.Claims[row.Passage],
                 Score = candidate.Score,
             });
         }
@@ -421,26 +418,47 @@ public sealed class Fts5Retriever : IRetriever
         };
     }
 
-    // Each article's claims blob decoded once, for the sentences of all its loaded passages together.
-    private static Dictionary<(long Article, int Sentence), Claim> ClaimsBySentence(IEnumerable<LoadedRow> rows, Dictionary<long, LoadedArticle> articles)
+    // An article read for its chosen passages: its metadata and text, and once they are all read, their claims.
+    private sealed class LoadedArticle(ArticleMetadata metadata, string text, byte[]? claims)
     {
-        var result = new Dictionary<(long, int), Claim>();
-        foreach (var group in rows.GroupBy(r => r.Article))
+        public ArticleMetadata Metadata { get; } = metadata;
+
+        public string Text { get; } = text;
+
+        /// <summary>The article's chosen passages, in the order read.</summary>
+        public List<Passage> Passages { get; } = new(1);
+
+        /// <summary>After <see cref="DecodeClaims"/>: one claim per sentence of each of <see cref="Passages"/>.</summary>
+        public Claim[][] Claims { get; private set; } = [];
+
+        // The claims blob decoded once for the sentences of all the passages together, then handed out per passage.
+        public void DecodeClaims()
         {
-            var sentences = group.SelectMany(r => r.Passage.Sentences).ToList();
-            var decoded = PassageCodec.DecodeClaims(articles[group.Key].Claims, sentences);
-            for (var i = 0; i < sentences.Count; i++)
+            if (Passages.Count == 1)
             {
-                result[(group.Key, sentences[i].Index)] = decoded[i];
+                Claims = [PassageCodec.DecodeClaims(claims, Passages[0].Sentences)];
+                return;
+            }
+
+            var sentences = new List<Sentence>();
+            foreach (var p in Passages)
+            {
+                sentences.AddRange(p.Sentences);
+            }
+
+            var all = PassageCodec.DecodeClaims(claims, sentences);
+            Claims = new Claim[Passages.Count][];
+            var at = 0;
+            for (var i = 0; i < Passages.Count; i++)
+            {
+                Claims[i] = all[at..(at + Passages[i].Sentences.Count)];
+                at += Passages[i].Sentences.Count;
             }
         }
-
-        return result;
     }
 
-    private sealed record LoadedArticle(ArticleMetadata Metadata, string Text, byte[]? Claims);
-
-    private sealed record LoadedRow(long Article, Passage Passage);
+    // A loaded passage: its article and its place in the article's Passages.
+    private sealed record LoadedRow(LoadedArticle Article, int Passage);
 
     private sealed record ChosenTerm(string Term, long Frequency, bool IsEntity);
 
