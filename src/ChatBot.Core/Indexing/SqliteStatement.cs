@@ -6,7 +6,8 @@ namespace ChatBot.Core.Indexing;
 /// <summary>
 /// A prepared statement on a connection's native handle, bound and stepped directly. The bulk inserts of a build run
 /// millions of times; <see cref="SqliteCommand"/> costs a reader and several allocations per execution, this costs the
-/// binding calls only. Used inside the connection's open transaction.
+/// binding calls only; retrieval's per-question lookups likewise skip a command and a reader each. Used inside the
+/// connection's open transaction.
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
 {
@@ -58,6 +59,13 @@ internal sealed class SqliteStatement : IDisposable
 
     /// <summary>Column <paramref name="column"/> (0-based) of the current row as an integer.</summary>
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    /// <summary>Column <paramref name="column"/> (0-based) of the current row when it holds text, else null.</summary>
+    public string? Text(int column) =>
+        raw.sqlite3_column_type(_statement, column) == raw.SQLITE_TEXT ? raw.sqlite3_column_text(_statement, column).utf8_to_string() : null;
+
+    /// <summary>Makes the statement ready to be bound and stepped again after a row was read.</summary>
+    public void Reset() => raw.sqlite3_reset(_statement);
 
     public void Dispose() => _statement.Dispose();
 

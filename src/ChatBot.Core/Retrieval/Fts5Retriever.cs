@@ -69,7 +69,7 @@ public sealed class Fts5Retriever : IRetriever
             using var connection = OpenReader();
             using var transaction = connection.BeginTransaction(deferred: true);
             var cache = Refresh(connection, transaction);
-            var chosen = ChooseTerms(connection, transaction, terms);
+            var chosen = ChooseTerms(connection, terms);
             if (chosen.Count == 0)
             {
                 return Task.FromResult(RetrievalResult.Empty);
@@ -115,7 +115,7 @@ public sealed class Fts5Retriever : IRetriever
         using var connection = OpenReader();
         using var transaction = connection.BeginTransaction(deferred: true);
         var cache = Refresh(connection, transaction);
-        var chosen = ChooseTerms(connection, transaction, terms);
+        var chosen = ChooseTerms(connection, terms);
         var search = new BoundedBm25Search(connection, cache.Statistics, cache.Postings, Budget, _options.MaxTerms);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -189,10 +189,14 @@ public sealed class Fts5Retriever : IRetriever
     // Drops cached frequencies, passage lengths and articles when the index has changed since they were read.
     private GenerationCache Refresh(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
-        var generation = long.TryParse(command.ExecuteScalar() as string, NumberStyles.Integer, CultureInfo.InvariantCulture, out var g) ? g : 0;
+        // A raw statement rather than a command and its reader: this runs for every question.
+        string? stored;
+        using (var statement = new SqliteStatement(connection, "SELECT value FROM meta WHERE key = 'generation'"))
+        {
+            stored = statement.Step() ? statement.Text(0) : null;
+        }
+
+        var generation = long.TryParse(stored, NumberStyles.Integer, CultureInfo.InvariantCulture, out var g) ? g : 0;
         var cached = _cache;
         if (cached is not null && cached.Generation == generation)
         {
@@ -214,32 +218,41 @@ public sealed class Fts5Retriever : IRetriever
         }
     }
 
-    private List<ChosenTerm> ChooseTerms(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> terms)
+    private List<ChosenTerm> ChooseTerms(SqliteConnection connection, IReadOnlyList<string> terms)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT doc FROM passages_vocab WHERE term = $t";
-        var parameter = command.Parameters.Add("$t", SqliteType.Text);
         var analyzer = _index.Analyzer;
         var known = new List<ChosenTerm>();
-        foreach (var term in terms.Take(MaxQuestionTerms))
+        // Prepared only when a term's frequency is not cached yet (most questions' terms are), and raw: no command,
+        // parameter and reader per question. It runs inside the caller's read transaction.
+        SqliteStatement? lookup = null;
+        try
         {
-            if (!_documentFrequency.TryGetValue(term, out var df))
+            foreach (var term in terms.Take(MaxQuestionTerms))
             {
-                parameter.Value = term;
-                df = command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
-                if (_documentFrequency.Count > 200_000)
+                if (!_documentFrequency.TryGetValue(term, out var df))
                 {
-                    _documentFrequency.Clear();
+                    lookup ??= new SqliteStatement(connection, "SELECT doc FROM passages_vocab WHERE term = ?1");
+                    lookup.Bind(1, term);
+                    // The vocabulary's doc column is an integer; no row (or NULL) is 0, as before.
+                    df = lookup.Step() ? lookup.Int64(0) : 0;
+                    lookup.Reset();
+                    if (_documentFrequency.Count > 200_000)
+                    {
+                        _documentFrequency.Clear();
+                    }
+
+                    _documentFrequency[term] = df;
                 }
 
-                _documentFrequency[term] = df;
+                if (df > 0)
+                {
+                    known.Add(new ChosenTerm(term, df, analyzer.IsEntity(term)));
+                }
             }
-
-            if (df > 0)
-            {
-                known.Add(new ChosenTerm(term, df, analyzer.IsEntity(term)));
-            }
+        }
+        finally
+        {
+            lookup?.Dispose();
         }
 
         // Rarest first (an entity the question names ranks like a term half as common); BM25 weighs each by its idf.
@@ -272,8 +285,27 @@ public sealed class Fts5Retriever : IRetriever
     }
 
     /// <summary>Rowids as a JSON array for <c>json_each</c>: one bound parameter, whatever their number.</summary>
-    private static string RowIdArray(IEnumerable<long> rowids) =>
-        "[" + string.Join(',', rowids.Select(r => r.ToString(CultureInfo.InvariantCulture))) + "]";
+    private static string RowIdArray(IReadOnlyList<Candidate> chosen)
+    {
+        // Formatted into one buffer (at most 20 characters and a comma a rowid): no string per rowid.
+        var size = (chosen.Count * 21) + 2;
+        var buffer = size <= 1024 ? stackalloc char[size] : new char[size];
+        var length = 0;
+        buffer[length++] = '[';
+        foreach (var c in chosen)
+        {
+            if (length > 1)
+            {
+                buffer[length++] = ',';
+            }
+
+            c.RowId.TryFormat(buffer[length..], out var written, default, CultureInfo.InvariantCulture);
+            length += written;
+        }
+
+        buffer[length++] = ']';
+        return new string(buffer[..length]);
+    }
 
     private static IEnumerable<Candidate> Rank(IEnumerable<Candidate> candidates, int termCount, RetrievalQuery query)
     {
@@ -335,7 +367,7 @@ public sealed class Fts5Retriever : IRetriever
         command.CommandText = "SELECT p.rowid, p.article, p.ordinal, p.kind, p.start, p.length, p.sentences, p.context, "
             + "a.id, a.outlet, a.title, a.published, a.published_inferred, a.byline, a.url, a.language, a.text, a.claims "
             + "FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid IN (SELECT value FROM json_each($r))";
-        command.Parameters.AddWithValue("$r", RowIdArray(chosen.Select(c => c.RowId)));
+        command.Parameters.AddWithValue("$r", RowIdArray(chosen));
         var rows = new Dictionary<long, LoadedRow>(chosen.Count);
         var articles = new Dictionary<long, LoadedArticle>(chosen.Count);
         using (var r = command.ExecuteReader())
