@@ -60,9 +60,20 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>Column <paramref name="column"/> (0-based) of the current row as an integer.</summary>
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
 
-    /// <summary>Column <paramref name="column"/> (0-based) of the current row when it holds text, else null.</summary>
-    public string? Text(int column) =>
-        raw.sqlite3_column_type(_statement, column) == raw.SQLITE_TEXT ? raw.sqlite3_column_text(_statement, column).utf8_to_string() : null;
+    /// <summary>Whether column <paramref name="column"/> (0-based) of the current row is NULL.</summary>
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+
+    /// <summary>Whether column <paramref name="column"/> (0-based) of the current row holds text (not a number, blob or NULL).</summary>
+    public bool IsText(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_TEXT;
+
+    /// <summary>Column <paramref name="column"/> (0-based) of the current row as text; null when it is NULL.</summary>
+    public string? Text(int column) => IsNull(column) ? null : raw.sqlite3_column_text(_statement, column).utf8_to_string();
+
+    /// <summary>
+    /// Column <paramref name="column"/> (0-based) of the current row as bytes, read in place: valid only until the
+    /// statement steps again or is reset, so nothing is copied for a blob used at once (empty when NULL).
+    /// </summary>
+    public ReadOnlySpan<byte> Blob(int column) => raw.sqlite3_column_blob(_statement, column);
 
     /// <summary>Makes the statement ready to be bound and stepped again after a row was read.</summary>
     public void Reset() => raw.sqlite3_reset(_statement);

@@ -80,7 +80,7 @@ public sealed class Fts5Retriever : IRetriever
             var pool = Math.Max(query.Limit * 3, 30);
             var scored = search.Search(chosen.Select(t => (t.Term, t.Frequency)).ToList(), pool, cancellationToken);
             var candidates = Describe(cache.Articles, scored, chosen.Count);
-            var hits = Load(connection, transaction, Rank(candidates, chosen.Count, query).Take(query.Limit).ToList());
+            var hits = Load(connection, Rank(candidates, chosen.Count, query).Take(query.Limit).ToList());
             IndexingLog.Retrieved(_logger, search.Queries.Count, chosen.Count, scored.Count);
             return Task.FromResult(new RetrievalResult { Hits = hits, QueriesRun = search.Queries, Terms = chosen.Select(t => t.Term).ToList() });
         }
@@ -193,7 +193,7 @@ public sealed class Fts5Retriever : IRetriever
         string? stored;
         using (var statement = new SqliteStatement(connection, "SELECT value FROM meta WHERE key = 'generation'"))
         {
-            stored = statement.Step() ? statement.Text(0) : null;
+            stored = statement.Step() && statement.IsText(0) ? statement.Text(0) : null;
         }
 
         var generation = long.TryParse(stored, NumberStyles.Integer, CultureInfo.InvariantCulture, out var g) ? g : 0;
@@ -355,36 +355,33 @@ public sealed class Fts5Retriever : IRetriever
     /// decoded once for all its chosen passages. Saves per hit a statement prepared and run, and per repeated article
     /// a Brotli decompression and a claims decoding.
     /// </summary>
-    private static List<PassageHit> Load(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Candidate> chosen)
+    private static List<PassageHit> Load(SqliteConnection connection, IReadOnlyList<Candidate> chosen)
     {
         if (chosen.Count == 0)
         {
             return [];
         }
 
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT p.rowid, p.article, p.ordinal, p.kind, p.start, p.length, p.sentences, p.context, "
+        // A raw statement rather than a command and its reader: the compressed text is decompressed from SQLite's
+        // own copy of the blob (no array of its size per article) and no column goes through a reader's checks.
+        using var statement = new SqliteStatement(connection, "SELECT p.rowid, p.article, p.ordinal, p.kind, p.start, p.length, p.sentences, p.context, "
             + "a.id, a.outlet, a.title, a.published, a.published_inferred, a.byline, a.url, a.language, a.text, a.claims "
-            + "FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid IN (SELECT value FROM json_each($r))";
-        command.Parameters.AddWithValue("$r", RowIdArray(chosen));
+            + "FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid IN (SELECT value FROM json_each(?1))");
+        statement.Bind(1, RowIdArray(chosen));
         var rows = new Dictionary<long, LoadedRow>(chosen.Count);
         var articles = new Dictionary<long, LoadedArticle>(chosen.Count);
-        using (var r = command.ExecuteReader())
+        while (statement.Step())
         {
-            while (r.Read())
+            var articleRow = statement.Int64(1);
+            if (!articles.TryGetValue(articleRow, out var article))
             {
-                var articleRow = r.GetInt64(1);
-                if (!articles.TryGetValue(articleRow, out var article))
-                {
-                    // The text and claims blobs are read only for an article's first passage.
-                    article = ReadArticle(r);
-                    articles[articleRow] = article;
-                }
-
-                article.Passages.Add(ReadPassage(r, article));
-                rows[r.GetInt64(0)] = new LoadedRow(article, article.Passages.Count - 1);
+                // The text and claims blobs are read only for an article's first passage.
+                article = ReadArticle(statement);
+                articles[articleRow] = article;
             }
+
+            article.Passages.Add(ReadPassage(statement, article));
+            rows[statement.Int64(0)] = new LoadedRow(article, article.Passages.Count - 1);
         }
 
         foreach (var article in articles.Values)
@@ -413,29 +410,29 @@ public sealed class Fts5Retriever : IRetriever
     }
 
     // Columns 8-17 of Load's statement.
-    private static LoadedArticle ReadArticle(SqliteDataReader r) => new(
+    private static LoadedArticle ReadArticle(SqliteStatement row) => new(
         new ArticleMetadata
         {
-            Id = r.GetString(8),
-            Outlet = r.GetString(9),
-            Title = r.IsDBNull(10) ? null : r.GetString(10),
-            Published = r.IsDBNull(11) ? null : DateOnly.ParseExact(r.GetString(11), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            PublishedInferred = r.GetInt32(12) != 0,
-            Byline = r.IsDBNull(13) ? null : r.GetString(13),
-            Url = r.IsDBNull(14) ? null : r.GetString(14),
-            Language = r.IsDBNull(15) ? null : r.GetString(15),
+            Id = Required(row.Text(8)),
+            Outlet = Required(row.Text(9)),
+            Title = row.Text(10),
+            Published = row.Text(11) is { } published ? DateOnly.ParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            PublishedInferred = row.Int64(12) != 0,
+            Byline = row.Text(13),
+            Url = row.Text(14),
+            Language = row.Text(15),
         },
-        BrotliText.Decompress(r.GetFieldValue<byte[]>(16)),
-        r.IsDBNull(17) ? null : r.GetFieldValue<byte[]>(17));
+        BrotliText.Decompress(row.Blob(16)),
+        row.IsNull(17) ? null : row.Blob(17).ToArray());
 
     // Columns 2-7 of Load's statement: the passage, its sentences and context as ranges of its article's text.
-    private static Passage ReadPassage(SqliteDataReader r, LoadedArticle article)
+    private static Passage ReadPassage(SqliteStatement row, LoadedArticle article)
     {
         var text = article.Text;
-        var ordinal = r.GetInt32(2);
-        var start = r.GetInt32(4);
-        var sentences = PassageCodec.DecodeSentences(r.GetString(6), text);
-        var (contextRanges, context) = PassageCodec.DecodeContext(r.IsDBNull(7) ? null : r.GetString(7), text);
+        var ordinal = checked((int)row.Int64(2));
+        var start = checked((int)row.Int64(4));
+        var sentences = PassageCodec.DecodeSentences(Required(row.Text(6)), text);
+        var (contextRanges, context) = PassageCodec.DecodeContext(row.Text(7), text);
         return new Passage
         {
             Context = context,
@@ -443,12 +440,16 @@ public sealed class Fts5Retriever : IRetriever
             Id = Passage.MakeId(article.Metadata.Id, ordinal),
             ArticleId = article.Metadata.Id,
             Ordinal = ordinal,
-            Kind = (PassageKind)r.GetInt32(3),
+            Kind = (PassageKind)checked((int)row.Int64(3)),
             Start = start,
-            Text = text.Substring(start, r.GetInt32(5)),
+            Text = text.Substring(start, checked((int)row.Int64(5))),
             Sentences = sentences,
         };
     }
+
+    // A NOT NULL column of the schema; a NULL there is a damaged index, reported as the reader reported it.
+    private static string Required(string? value) =>
+        value ?? throw new InvalidCastException("a NOT NULL column of the index holds NULL");
 
     // An article read for its chosen passages: its metadata and text, and once they are all read, their claims.
     private sealed class LoadedArticle(ArticleMetadata metadata, string text, byte[]? claims)
