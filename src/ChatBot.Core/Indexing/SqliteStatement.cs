@@ -57,6 +57,44 @@ internal sealed class SqliteStatement : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// Steps rows, writing column 0 of each as an integer into <paramref name="into"/>, until it is full or the rows run
+    /// out; returns how many were written. Fewer than its length means done (the statement is then reset), as
+    /// <see cref="Step"/> returning false.
+    /// </summary>
+    public int StepInt64s(Span<long> into)
+    {
+        // One reference to the statement's handle for the whole batch, and the native calls on the raw pointer
+        // (SqliteNative): saves the SafeHandle reference taken and released on each step and each column read.
+        var added = false;
+        _statement.DangerousAddRef(ref added);
+        try
+        {
+            var handle = _statement.DangerousGetHandle();
+            for (var n = 0; n < into.Length; n++)
+            {
+                var rc = SqliteNative.Step(handle);
+                if (rc != raw.SQLITE_ROW)
+                {
+                    raw.sqlite3_reset(_statement);
+                    Check(rc);
+                    return n;
+                }
+
+                into[n] = SqliteNative.ColumnInt64(handle, 0);
+            }
+
+            return into.Length;
+        }
+        finally
+        {
+            if (added)
+            {
+                _statement.DangerousRelease();
+            }
+        }
+    }
+
     /// <summary>Column <paramref name="column"/> (0-based) of the current row as an integer.</summary>
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
 

@@ -90,16 +90,20 @@ internal sealed class BoundedBm25Search
             {
                 // One statement for every rare term, rebound: saves FTS5 preparing the same query again per term.
                 statement.Bind(2, Budget);
+                Span<long> batch = stackalloc long[256];
                 foreach (var i in rare)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var expression = Fts5Retriever.Quote(terms[i].Term);
                     Queries.Add(expression);
                     statement.Bind(1, expression);
-                    while (statement.Step())
+                    int read;
+                    do
                     {
-                        postings.Add(statement.Int64(0));
+                        read = statement.StepInt64s(batch);
+                        postings.Add(batch[..read]);
                     }
+                    while (read == batch.Length);
 
                     postings.EndTerm(1 << i);
                 }

@@ -26,19 +26,22 @@ internal sealed class RarePostings : IDisposable
         _terms = new List<(int, int)>(expectedTerms);
     }
 
-    /// <summary>Adds a rowid of the current term.</summary>
-    public void Add(long rowid)
+    /// <summary>Adds rowids of the current term.</summary>
+    public void Add(ReadOnlySpan<long> rowids)
     {
-        if (_count == _rowids.Length)
+        if (_count + rowids.Length > _rowids.Length)
         {
-            var bigger = ArrayPool<long>.Shared.Rent(_rowids.Length * 2);
+            var bigger = ArrayPool<long>.Shared.Rent(Math.Max(_rowids.Length * 2, _count + rowids.Length));
             _rowids.AsSpan(0, _count).CopyTo(bigger);
             ArrayPool<long>.Shared.Return(_rowids);
             _rowids = bigger;
         }
 
-        _ascending &= _count == _termStart || rowid > _rowids[_count - 1];
-        _rowids[_count++] = rowid;
+        foreach (var rowid in rowids)
+        {
+            _ascending &= _count == _termStart || rowid > _rowids[_count - 1];
+            _rowids[_count++] = rowid;
+        }
     }
 
     /// <summary>Ends the current term's rowids; <paramref name="bit"/> marks the candidates that hold it.</summary>
