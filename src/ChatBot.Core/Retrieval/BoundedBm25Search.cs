@@ -156,6 +156,14 @@ internal sealed class BoundedBm25Search
                 visited[(int)(rowid >> 6)] |= 1UL << (int)(rowid & 63);
             }
 
+            // MaxScore within a candidate: once the top is full, a passage whose best possible score (its terms'
+            // weights at its own largest term frequency) cannot beat the worst of it is not scored. Saves the
+            // repeated-token searches of most candidates; the result is the same, as such a passage could not enter.
+            if (top.Count == k && _statistics.Bound(rowid, Weight(all, weights), K1, B) < top.Peek().Score)
+            {
+                continue;
+            }
+
             Offer(top, rowid, _statistics.Score(rowid, all, weights, hashes, K1, B), all, k);
         }
 
@@ -232,6 +240,22 @@ internal sealed class BoundedBm25Search
 
         result.Reverse();
         return result;
+    }
+
+    // The sum of the weights of the terms in termBits.
+    private static double Weight(int termBits, double[] weights)
+    {
+        var weight = 0.0;
+        for (var bits = (uint)termBits; bits != 0; bits &= bits - 1)
+        {
+            var i = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            if (i < weights.Length)
+            {
+                weight += weights[i];
+            }
+        }
+
+        return weight;
     }
 
     // Keeps the k best (a heap with the worst on top: the passage a newcomer must beat to enter). A passage is made a
