@@ -39,7 +39,7 @@ internal sealed class PassageStatistics
     /// <summary>The shortest non-empty length.</summary>
     public int Shortest { get; }
 
-    /// <summary>The hash <see cref="Frequency"/> compares tokens by.</summary>
+    /// <summary>The hash <see cref="Score"/> compares tokens by.</summary>
     public static int Hash(ReadOnlySpan<char> token) => string.GetHashCode(token, StringComparison.Ordinal);
 
     public static PassageStatistics Read(SqliteConnection connection, SqliteTransaction transaction)
@@ -105,27 +105,11 @@ internal sealed class PassageStatistics
     /// <summary>The length of passage <paramref name="rowid"/> in tokens (the average when unknown).</summary>
     public double Length(long rowid) => rowid >= 0 && rowid < _lengths.Length ? _lengths[rowid] : Average;
 
-    /// <summary>How often the token with hash <paramref name="hash"/> occurs in a passage known to contain it.</summary>
-    public int Frequency(long rowid, int hash)
-    {
-        if (rowid < 0 || rowid >= _lengths.Length)
-        {
-            return 1;
-        }
-
-        // A vectorised search of the passage's repeated hashes rather than one at a time: this runs for every candidate
-        // and term the search scores. With the peers' 5.7 repeated tokens a passage on average, 2M random lookups took
-        // 62-79 ms against 76-99 ms for the loop (one thread); it loses only below about 3 a passage.
-        var start = _repeatStart[rowid];
-        var at = _repeatHash.AsSpan(start, _repeatStart[rowid + 1] - start).IndexOf(hash);
-        return at < 0 ? 1 : _repeatCount[start + at];
-    }
-
     /// <summary>
     /// BM25 of passage <paramref name="rowid"/> for the terms set in <paramref name="termBits"/> (bit i: weight and hash
     /// i): the sum over them, in term order, of weight × <see cref="Norm"/>, to the last bit. The passage's length factor
-    /// and its repeated tokens are read once for all its terms rather than once per term (<see cref="Norm"/> and
-    /// <see cref="Frequency"/>), and only the terms it holds are visited; this runs for every candidate the search scores.
+    /// and its repeated tokens are read once for all its terms rather than once per term, and only the terms it holds
+    /// are visited; this runs for every candidate the search scores.
     /// </summary>
     public double Score(long rowid, int termBits, ReadOnlySpan<double> weights, ReadOnlySpan<int> hashes, double k1, double b)
     {
@@ -146,7 +130,9 @@ internal sealed class PassageStatistics
             var tf = 1;
             if (!repeats.IsEmpty)
             {
-                // Vectorised, as in Frequency.
+                // A vectorised search of the passage's repeated hashes rather than one at a time. With the peers' 5.7
+                // repeated tokens a passage on average, 2M random lookups took 62-79 ms against 76-99 ms for the loop
+                // (one thread); it loses only below about 3 a passage.
                 var at = repeats.IndexOf(hashes[i]);
                 if (at >= 0)
                 {
