@@ -35,12 +35,19 @@ internal static class PassageCodec
             return ([], null);
         }
 
-        var ranges = encoded.Split(';').Select(part =>
+        // Parsed from spans, not split into strings: this runs for every retrieved passage with a context.
+        var ranges = new TextRange[encoded.AsSpan().Count(';') + 1];
+        var parts = new string[ranges.Length];
+        var rest = encoded.AsSpan();
+        for (var i = 0; i < ranges.Length; i++)
         {
-            var colon = part.IndexOf(':', StringComparison.Ordinal);
-            return new TextRange(int.Parse(part.AsSpan(0, colon), CultureInfo.InvariantCulture), int.Parse(part.AsSpan(colon + 1), CultureInfo.InvariantCulture));
-        }).ToArray();
-        return (ranges, string.Join(' ', ranges.Select(r => r.Of(articleText).Trim())));
+            var part = NextField(ref rest, ';');
+            var colon = part.IndexOf(':');
+            ranges[i] = new TextRange(int.Parse(part[..colon], CultureInfo.InvariantCulture), int.Parse(part[(colon + 1)..], CultureInfo.InvariantCulture));
+            parts[i] = articleText.AsSpan(ranges[i].Start, ranges[i].Length).Trim().ToString();
+        }
+
+        return (ranges, parts.Length == 1 ? parts[0] : string.Join(' ', parts));
     }
 
     public static string EncodeSentences(IReadOnlyList<Sentence> sentences)
@@ -64,21 +71,41 @@ internal static class PassageCodec
             return [];
         }
 
-        var result = new List<Sentence>();
-        foreach (var part in encoded.Split(','))
+        // Parsed from spans, not split into strings (an array and four strings a sentence): this runs for every
+        // retrieved passage.
+        var result = new Sentence[encoded.AsSpan().Count(',') + 1];
+        var rest = encoded.AsSpan();
+        for (var i = 0; i < result.Length; i++)
         {
-            var fields = part.Split(':');
-            var start = int.Parse(fields[1], CultureInfo.InvariantCulture);
-            var length = int.Parse(fields[2], CultureInfo.InvariantCulture);
-            result.Add(new Sentence
+            var part = NextField(ref rest, ',');
+            var index = int.Parse(NextField(ref part, ':'), CultureInfo.InvariantCulture);
+            var start = int.Parse(NextField(ref part, ':'), CultureInfo.InvariantCulture);
+            var length = int.Parse(NextField(ref part, ':'), CultureInfo.InvariantCulture);
+            result[i] = new Sentence
             {
-                Index = int.Parse(fields[0], CultureInfo.InvariantCulture),
+                Index = index,
                 Start = start,
                 Text = articleText.Substring(start, length),
-            });
+            };
         }
 
         return result;
+    }
+
+    // The text up to the next separator (or the end), and the rest past it.
+    private static ReadOnlySpan<char> NextField(ref ReadOnlySpan<char> rest, char separator)
+    {
+        var at = rest.IndexOf(separator);
+        if (at < 0)
+        {
+            var last = rest;
+            rest = default;
+            return last;
+        }
+
+        var field = rest[..at];
+        rest = rest[(at + 1)..];
+        return field;
     }
 
     /// <summary>
@@ -105,18 +132,24 @@ internal static class PassageCodec
     /// One claim per sentence of <paramref name="sentences"/>, in their order: stored ones where there are, plain ones
     /// elsewhere; stored claims of other sentences are ignored.
     /// </summary>
-    public static IReadOnlyList<Claim> DecodeClaims(byte[]? encoded, IReadOnlyList<Sentence> sentences)
+    public static Claim[] DecodeClaims(byte[]? encoded, IReadOnlyList<Sentence> sentences)
     {
-        var bySentence = new Dictionary<int, Claim>();
-        foreach (var c in encoded is null ? [] : BinaryClaims.Decode(encoded))
+        var result = new Claim[sentences.Count];
+        if (encoded is not null)
         {
-            bySentence.TryAdd(c.SentenceIndex, c);
+            // Only these sentences' claims are built (BinaryClaims.Decode steps over the rest).
+            var indexes = sentences.Count <= 128 ? stackalloc int[sentences.Count] : new int[sentences.Count];
+            for (var i = 0; i < indexes.Length; i++)
+            {
+                indexes[i] = sentences[i].Index;
+            }
+
+            BinaryClaims.Decode(encoded, indexes, result);
         }
 
-        var result = new Claim[sentences.Count];
-        for (var i = 0; i < sentences.Count; i++)
+        for (var i = 0; i < result.Length; i++)
         {
-            result[i] = bySentence.GetValueOrDefault(sentences[i].Index) ?? new Claim { SentenceIndex = sentences[i].Index };
+            result[i] ??= new Claim { SentenceIndex = sentences[i].Index };
         }
 
         return result;

@@ -6,7 +6,8 @@ namespace ChatBot.Core.Indexing;
 /// <summary>
 /// A prepared statement on a connection's native handle, bound and stepped directly. The bulk inserts of a build run
 /// millions of times; <see cref="SqliteCommand"/> costs a reader and several allocations per execution, this costs the
-/// binding calls only. Used inside the connection's open transaction.
+/// binding calls only; retrieval's per-question lookups likewise skip a command and a reader each. Used inside the
+/// connection's open transaction.
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
 {
@@ -56,8 +57,64 @@ internal sealed class SqliteStatement : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// Steps rows, writing column 0 of each as an integer into <paramref name="into"/>, until it is full or the rows run
+    /// out; returns how many were written. Fewer than its length means done (the statement is then reset), as
+    /// <see cref="Step"/> returning false.
+    /// </summary>
+    public int StepInt64s(Span<long> into)
+    {
+        // One reference to the statement's handle for the whole batch, and the native calls on the raw pointer
+        // (SqliteNative): saves the SafeHandle reference taken and released on each step and each column read.
+        var added = false;
+        _statement.DangerousAddRef(ref added);
+        try
+        {
+            var handle = _statement.DangerousGetHandle();
+            for (var n = 0; n < into.Length; n++)
+            {
+                var rc = SqliteNative.Step(handle);
+                if (rc != raw.SQLITE_ROW)
+                {
+                    raw.sqlite3_reset(_statement);
+                    Check(rc);
+                    return n;
+                }
+
+                into[n] = SqliteNative.ColumnInt64(handle, 0);
+            }
+
+            return into.Length;
+        }
+        finally
+        {
+            if (added)
+            {
+                _statement.DangerousRelease();
+            }
+        }
+    }
+
     /// <summary>Column <paramref name="column"/> (0-based) of the current row as an integer.</summary>
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    /// <summary>Whether column <paramref name="column"/> (0-based) of the current row is NULL.</summary>
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+
+    /// <summary>Whether column <paramref name="column"/> (0-based) of the current row holds text (not a number, blob or NULL).</summary>
+    public bool IsText(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_TEXT;
+
+    /// <summary>Column <paramref name="column"/> (0-based) of the current row as text; null when it is NULL.</summary>
+    public string? Text(int column) => IsNull(column) ? null : raw.sqlite3_column_text(_statement, column).utf8_to_string();
+
+    /// <summary>
+    /// Column <paramref name="column"/> (0-based) of the current row as bytes, read in place: valid only until the
+    /// statement steps again or is reset, so nothing is copied for a blob used at once (empty when NULL).
+    /// </summary>
+    public ReadOnlySpan<byte> Blob(int column) => raw.sqlite3_column_blob(_statement, column);
+
+    /// <summary>Makes the statement ready to be bound and stepped again after a row was read.</summary>
+    public void Reset() => raw.sqlite3_reset(_statement);
 
     public void Dispose() => _statement.Dispose();
 

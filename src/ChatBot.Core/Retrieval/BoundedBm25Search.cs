@@ -81,40 +81,68 @@ internal sealed class BoundedBm25Search
             rare.Add(i);
         }
 
-        // Sized for the rare postings' total, so the map is not regrown while they are read.
-        var bits = new Dictionary<long, int>((int)total);
-        foreach (var i in rare)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            MarkRowids(Fts5Retriever.Quote(terms[i].Term), Budget, bits, 1 << i);
-        }
-
-        var common = order.Where(i => !rare.Contains(i) && weights[i] > 1e-3).Take(_maxCommonTerms).ToList();
-        var sets = common.Select(i => _postings.Get(terms[i].Term, _connection)).ToArray();
-
-        // One bit per passage (160 KB at 1.3M passages): pooled, so a question does not allocate on the large-object heap.
-        var visitedLength = Math.Max(sets.Length == 0 ? 0 : sets[0].Length, (int)((_statistics.MaxRowId >> 6) + 1));
-        var rented = ArrayPool<ulong>.Shared.Rent(visitedLength);
+        // The rare terms' postings go through pooled buffers and are merged in rowid order (RarePostings): a
+        // Dictionary<long, int> sized for the budget cost about 110 KB a question, its entries on the large-object heap.
+        var postings = new RarePostings(Math.Max((int)total, 64), rare.Count);
         try
         {
-            return Collect(bits, common, sets, weights, hashes, rented.AsSpan(0, visitedLength), k, cancellationToken);
+            using (var statement = new Indexing.SqliteStatement(_connection, "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?1 LIMIT ?2"))
+            {
+                // One statement for every rare term, rebound: saves FTS5 preparing the same query again per term.
+                statement.Bind(2, Budget);
+                Span<long> batch = stackalloc long[256];
+                foreach (var i in rare)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var expression = Fts5Retriever.Quote(terms[i].Term);
+                    Queries.Add(expression);
+                    statement.Bind(1, expression);
+                    int read;
+                    do
+                    {
+                        read = statement.StepInt64s(batch);
+                        postings.Add(batch[..read]);
+                    }
+                    while (read == batch.Length);
+
+                    postings.EndTerm(1 << i);
+                }
+            }
+
+            var common = order.Where(i => !rare.Contains(i) && weights[i] > 1e-3).Take(_maxCommonTerms).ToList();
+            var sets = common.Select(i => _postings.Get(terms[i].Term, _connection)).ToArray();
+
+            // One bit per passage (160 KB at 1.3M passages): pooled, so a question does not allocate on the large-object heap.
+            var visitedLength = Math.Max(sets.Length == 0 ? 0 : sets[0].Length, (int)((_statistics.MaxRowId >> 6) + 1));
+            var rented = ArrayPool<ulong>.Shared.Rent(visitedLength);
+            try
+            {
+                return Collect(postings.Merge(), common, sets, weights, hashes, rented.AsSpan(0, visitedLength), k, cancellationToken);
+            }
+            finally
+            {
+                ArrayPool<ulong>.Shared.Return(rented);
+            }
         }
         finally
         {
-            ArrayPool<ulong>.Shared.Return(rented);
+            postings.Dispose();
         }
     }
 
-    // Steps 2 and 3 over the rare candidates' term bits and the common terms' bit sets.
-    private List<ScoredPassage> Collect(Dictionary<long, int> bits, List<int> common, ulong[][] sets, double[] weights, int[] hashes, Span<ulong> visited, int k, CancellationToken cancellationToken)
+    // Steps 2 and 3 over the rare candidates (in rowid order, with their rare terms' bits) and the common terms' bit sets.
+    private List<ScoredPassage> Collect(RarePostings.Candidates candidates, List<int> common, ulong[][] sets, double[] weights, int[] hashes, Span<ulong> visited, int k, CancellationToken cancellationToken)
     {
         visited.Clear();
         var top = new PriorityQueue<ScoredPassage, ScoredPassage>(k + 1, WorstFirst.Instance);
 
         // 2. Each common term, only among the rare terms' passages: one bit-set read per candidate and term.
-        foreach (var (rowid, b) in bits)
+        var rowids = candidates.RowIds;
+        var rareBits = candidates.TermBits;
+        for (var c = 0; c < rowids.Length; c++)
         {
-            var all = b;
+            var rowid = rowids[c];
+            var all = rareBits[c];
             for (var j = 0; j < common.Count; j++)
             {
                 if (FrequentTermPostings.Contains(sets[j], rowid))
@@ -128,7 +156,15 @@ internal sealed class BoundedBm25Search
                 visited[(int)(rowid >> 6)] |= 1UL << (int)(rowid & 63);
             }
 
-            Offer(top, rowid, Score(rowid, all, weights, hashes), all, k);
+            // MaxScore within a candidate: once the top is full, a passage whose best possible score (its terms'
+            // weights at its own largest term frequency) cannot beat the worst of it is not scored. Saves the
+            // repeated-token searches of most candidates; the result is the same, as such a passage could not enter.
+            if (top.Count == k && _statistics.Bound(rowid, Weight(all, weights), K1, B) < top.Peek().Score)
+            {
+                continue;
+            }
+
+            Offer(top, rowid, _statistics.Score(rowid, all, weights, hashes, K1, B), all, k);
         }
 
         // 3. Passages without a rare term: conjunctions of common terms, heaviest first, while one could still enter
@@ -191,7 +227,7 @@ internal sealed class BoundedBm25Search
                         continue;
                     }
 
-                    Offer(top, rowid, Score(rowid, termBits, weights, hashes), termBits, k);
+                    Offer(top, rowid, _statistics.Score(rowid, termBits, weights, hashes, K1, B), termBits, k);
                 }
             }
         }
@@ -206,18 +242,20 @@ internal sealed class BoundedBm25Search
         return result;
     }
 
-    private double Score(long rowid, int termBits, double[] weights, int[] hashes)
+    // The sum of the weights of the terms in termBits.
+    private static double Weight(int termBits, double[] weights)
     {
-        var score = 0.0;
-        for (var i = 0; i < weights.Length; i++)
+        var weight = 0.0;
+        for (var bits = (uint)termBits; bits != 0; bits &= bits - 1)
         {
-            if ((termBits & (1 << i)) != 0)
+            var i = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            if (i < weights.Length)
             {
-                score += weights[i] * _statistics.Norm(rowid, _statistics.Frequency(rowid, hashes[i]), K1, B);
+                weight += weights[i];
             }
         }
 
-        return score;
+        return weight;
     }
 
     // Keeps the k best (a heap with the worst on top: the passage a newcomer must beat to enter). A passage is made a
@@ -252,21 +290,6 @@ internal sealed class BoundedBm25Search
         {
             var c = score.CompareTo(worst.Score);
             return c != 0 ? c > 0 : worst.RowId.CompareTo(rowid) > 0;
-        }
-    }
-
-    // Sets bit in the map's entry of every passage the expression matches, as the rows are stepped: no list of the
-    // rowids in between (up to the budget's 8 bytes a row, regrown as it fills, for each rare term).
-    private void MarkRowids(string expression, int limit, Dictionary<long, int> bits, int bit)
-    {
-        Queries.Add(expression);
-        using var statement = new Indexing.SqliteStatement(_connection, "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?1 LIMIT ?2");
-        statement.Bind(1, expression);
-        statement.Bind(2, limit);
-        while (statement.Step())
-        {
-            ref var termBits = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(bits, statement.Int64(0), out _);
-            termBits |= bit;
         }
     }
 }

@@ -42,14 +42,20 @@ internal sealed class FrequentTermPostings
         using (var statement = new SqliteStatement(connection, "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?1"))
         {
             statement.Bind(1, Fts5Retriever.Quote(term));
-            while (statement.Step())
+            Span<long> batch = stackalloc long[256];
+            int read;
+            do
             {
-                var rowid = statement.Int64(0);
-                if ((ulong)(rowid >> 6) < (ulong)set.Length)
+                read = statement.StepInt64s(batch);
+                foreach (var rowid in batch[..read])
                 {
-                    set[rowid >> 6] |= 1UL << (int)(rowid & 63);
+                    if ((ulong)(rowid >> 6) < (ulong)set.Length)
+                    {
+                        set[rowid >> 6] |= 1UL << (int)(rowid & 63);
+                    }
                 }
             }
+            while (read == batch.Length);
         }
 
         if (Interlocked.Add(ref _bytes, set.Length * 8L) > MaxBytes)

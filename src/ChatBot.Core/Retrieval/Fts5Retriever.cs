@@ -69,7 +69,7 @@ public sealed class Fts5Retriever : IRetriever
             using var connection = OpenReader();
             using var transaction = connection.BeginTransaction(deferred: true);
             var cache = Refresh(connection, transaction);
-            var chosen = ChooseTerms(connection, transaction, terms);
+            var chosen = ChooseTerms(connection, terms);
             if (chosen.Count == 0)
             {
                 return Task.FromResult(RetrievalResult.Empty);
@@ -80,7 +80,7 @@ public sealed class Fts5Retriever : IRetriever
             var pool = Math.Max(query.Limit * 3, 30);
             var scored = search.Search(chosen.Select(t => (t.Term, t.Frequency)).ToList(), pool, cancellationToken);
             var candidates = Describe(cache.Articles, scored, chosen.Count);
-            var hits = Load(connection, transaction, Rank(candidates, chosen.Count, query).Take(query.Limit).ToList());
+            var hits = Load(connection, Rank(candidates, chosen.Count, query).Take(query.Limit).ToList());
             IndexingLog.Retrieved(_logger, search.Queries.Count, chosen.Count, scored.Count);
             return Task.FromResult(new RetrievalResult { Hits = hits, QueriesRun = search.Queries, Terms = chosen.Select(t => t.Term).ToList() });
         }
@@ -115,7 +115,7 @@ public sealed class Fts5Retriever : IRetriever
         using var connection = OpenReader();
         using var transaction = connection.BeginTransaction(deferred: true);
         var cache = Refresh(connection, transaction);
-        var chosen = ChooseTerms(connection, transaction, terms);
+        var chosen = ChooseTerms(connection, terms);
         var search = new BoundedBm25Search(connection, cache.Statistics, cache.Postings, Budget, _options.MaxTerms);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -189,10 +189,14 @@ public sealed class Fts5Retriever : IRetriever
     // Drops cached frequencies, passage lengths and articles when the index has changed since they were read.
     private GenerationCache Refresh(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
-        var generation = long.TryParse(command.ExecuteScalar() as string, NumberStyles.Integer, CultureInfo.InvariantCulture, out var g) ? g : 0;
+        // A raw statement rather than a command and its reader: this runs for every question.
+        string? stored;
+        using (var statement = new SqliteStatement(connection, "SELECT value FROM meta WHERE key = 'generation'"))
+        {
+            stored = statement.Step() && statement.IsText(0) ? statement.Text(0) : null;
+        }
+
+        var generation = long.TryParse(stored, NumberStyles.Integer, CultureInfo.InvariantCulture, out var g) ? g : 0;
         var cached = _cache;
         if (cached is not null && cached.Generation == generation)
         {
@@ -214,32 +218,41 @@ public sealed class Fts5Retriever : IRetriever
         }
     }
 
-    private List<ChosenTerm> ChooseTerms(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> terms)
+    private List<ChosenTerm> ChooseTerms(SqliteConnection connection, IReadOnlyList<string> terms)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT doc FROM passages_vocab WHERE term = $t";
-        var parameter = command.Parameters.Add("$t", SqliteType.Text);
         var analyzer = _index.Analyzer;
         var known = new List<ChosenTerm>();
-        foreach (var term in terms.Take(MaxQuestionTerms))
+        // Prepared only when a term's frequency is not cached yet (most questions' terms are), and raw: no command,
+        // parameter and reader per question. It runs inside the caller's read transaction.
+        SqliteStatement? lookup = null;
+        try
         {
-            if (!_documentFrequency.TryGetValue(term, out var df))
+            foreach (var term in terms.Take(MaxQuestionTerms))
             {
-                parameter.Value = term;
-                df = command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
-                if (_documentFrequency.Count > 200_000)
+                if (!_documentFrequency.TryGetValue(term, out var df))
                 {
-                    _documentFrequency.Clear();
+                    lookup ??= new SqliteStatement(connection, "SELECT doc FROM passages_vocab WHERE term = ?1");
+                    lookup.Bind(1, term);
+                    // The vocabulary's doc column is an integer; no row (or NULL) is 0, as before.
+                    df = lookup.Step() ? lookup.Int64(0) : 0;
+                    lookup.Reset();
+                    if (_documentFrequency.Count > 200_000)
+                    {
+                        _documentFrequency.Clear();
+                    }
+
+                    _documentFrequency[term] = df;
                 }
 
-                _documentFrequency[term] = df;
+                if (df > 0)
+                {
+                    known.Add(new ChosenTerm(term, df, analyzer.IsEntity(term)));
+                }
             }
-
-            if (df > 0)
-            {
-                known.Add(new ChosenTerm(term, df, analyzer.IsEntity(term)));
-            }
+        }
+        finally
+        {
+            lookup?.Dispose();
         }
 
         // Rarest first (an entity the question names ranks like a term half as common); BM25 weighs each by its idf.
@@ -272,8 +285,27 @@ public sealed class Fts5Retriever : IRetriever
     }
 
     /// <summary>Rowids as a JSON array for <c>json_each</c>: one bound parameter, whatever their number.</summary>
-    private static string RowIdArray(IEnumerable<long> rowids) =>
-        "[" + string.Join(',', rowids.Select(r => r.ToString(CultureInfo.InvariantCulture))) + "]";
+    private static string RowIdArray(IReadOnlyList<Candidate> chosen)
+    {
+        // Formatted into one buffer (at most 20 characters and a comma a rowid): no string per rowid.
+        var size = (chosen.Count * 21) + 2;
+        var buffer = size <= 1024 ? stackalloc char[size] : new char[size];
+        var length = 0;
+        buffer[length++] = '[';
+        foreach (var c in chosen)
+        {
+            if (length > 1)
+            {
+                buffer[length++] = ',';
+            }
+
+            c.RowId.TryFormat(buffer[length..], out var written, default, CultureInfo.InvariantCulture);
+            length += written;
+        }
+
+        buffer[length++] = ']';
+        return new string(buffer[..length]);
+    }
 
     private static IEnumerable<Candidate> Rank(IEnumerable<Candidate> candidates, int termCount, RetrievalQuery query)
     {
@@ -323,39 +355,40 @@ public sealed class Fts5Retriever : IRetriever
     /// decoded once for all its chosen passages. Saves per hit a statement prepared and run, and per repeated article
     /// a Brotli decompression and a claims decoding.
     /// </summary>
-    private static List<PassageHit> Load(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Candidate> chosen)
+    private static List<PassageHit> Load(SqliteConnection connection, IReadOnlyList<Candidate> chosen)
     {
         if (chosen.Count == 0)
         {
             return [];
         }
 
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT p.rowid, p.article, p.ordinal, p.kind, p.start, p.length, p.sentences, p.context, "
+        // A raw statement rather than a command and its reader: the compressed text is decompressed from SQLite's
+        // own copy of the blob (no array of its size per article) and no column goes through a reader's checks.
+        using var statement = new SqliteStatement(connection, "SELECT p.rowid, p.article, p.ordinal, p.kind, p.start, p.length, p.sentences, p.context, "
             + "a.id, a.outlet, a.title, a.published, a.published_inferred, a.byline, a.url, a.language, a.text, a.claims "
-            + "FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid IN (SELECT value FROM json_each($r))";
-        command.Parameters.AddWithValue("$r", RowIdArray(chosen.Select(c => c.RowId)));
+            + "FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid IN (SELECT value FROM json_each(?1))");
+        statement.Bind(1, RowIdArray(chosen));
         var rows = new Dictionary<long, LoadedRow>(chosen.Count);
         var articles = new Dictionary<long, LoadedArticle>(chosen.Count);
-        using (var r = command.ExecuteReader())
+        while (statement.Step())
         {
-            while (r.Read())
+            var articleRow = statement.Int64(1);
+            if (!articles.TryGetValue(articleRow, out var article))
             {
-                var articleRow = r.GetInt64(1);
-                if (!articles.TryGetValue(articleRow, out var article))
-                {
-                    // The text and claims blobs are read only for an article's first passage.
-                    article = ReadArticle(r);
-                    articles[articleRow] = article;
-                }
-
-                var passage = ReadPassage(r, article);
-                rows[r.GetInt64(0)] = new LoadedRow(articleRow, passage);
+                // The text and claims blobs are read only for an article's first passage.
+                article = ReadArticle(statement);
+                articles[articleRow] = article;
             }
+
+            article.Passages.Add(ReadPassage(statement, article));
+            rows[statement.Int64(0)] = new LoadedRow(article, article.Passages.Count - 1);
         }
 
-        var claims = ClaimsBySentence(rows.Values, articles);
+        foreach (var article in articles.Values)
+        {
+            article.DecodeClaims();
+        }
+
         var hits = new List<PassageHit>(chosen.Count);
         foreach (var candidate in chosen)
         {
@@ -364,18 +397,11 @@ public sealed class Fts5Retriever : IRetriever
                 continue;
             }
 
-            var sentences = row.Passage.Sentences;
-            var passageClaims = new Claim[sentences.Count];
-            for (var i = 0; i < sentences.Count; i++)
-            {
-                passageClaims[i] = claims[(row.Article, sentences[i].Index)];
-            }
-
             hits.Add(new PassageHit
             {
-                Passage = row.Passage,
-                Article = articles[row.Article].Metadata,
-                Claims = passageClaims,
+                Passage = row.Article.Passages[row.Passage],
+                Article = row.Article.Metadata,
+                Claims = row.Article.Claims[row.Passage],
                 Score = candidate.Score,
             });
         }
@@ -384,29 +410,29 @@ public sealed class Fts5Retriever : IRetriever
     }
 
     // Columns 8-17 of Load's statement.
-    private static LoadedArticle ReadArticle(SqliteDataReader r) => new(
+    private static LoadedArticle ReadArticle(SqliteStatement row) => new(
         new ArticleMetadata
         {
-            Id = r.GetString(8),
-            Outlet = r.GetString(9),
-            Title = r.IsDBNull(10) ? null : r.GetString(10),
-            Published = r.IsDBNull(11) ? null : DateOnly.ParseExact(r.GetString(11), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            PublishedInferred = r.GetInt32(12) != 0,
-            Byline = r.IsDBNull(13) ? null : r.GetString(13),
-            Url = r.IsDBNull(14) ? null : r.GetString(14),
-            Language = r.IsDBNull(15) ? null : r.GetString(15),
+            Id = Required(row.Text(8)),
+            Outlet = Required(row.Text(9)),
+            Title = row.Text(10),
+            Published = row.Text(11) is { } published ? DateOnly.ParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            PublishedInferred = row.Int64(12) != 0,
+            Byline = row.Text(13),
+            Url = row.Text(14),
+            Language = row.Text(15),
         },
-        BrotliText.Decompress(r.GetFieldValue<byte[]>(16)),
-        r.IsDBNull(17) ? null : r.GetFieldValue<byte[]>(17));
+        BrotliText.Decompress(row.Blob(16)),
+        row.IsNull(17) ? null : row.Blob(17).ToArray());
 
     // Columns 2-7 of Load's statement: the passage, its sentences and context as ranges of its article's text.
-    private static Passage ReadPassage(SqliteDataReader r, LoadedArticle article)
+    private static Passage ReadPassage(SqliteStatement row, LoadedArticle article)
     {
         var text = article.Text;
-        var ordinal = r.GetInt32(2);
-        var start = r.GetInt32(4);
-        var sentences = PassageCodec.DecodeSentences(r.GetString(6), text);
-        var (contextRanges, context) = PassageCodec.DecodeContext(r.IsDBNull(7) ? null : r.GetString(7), text);
+        var ordinal = checked((int)row.Int64(2));
+        var start = checked((int)row.Int64(4));
+        var sentences = PassageCodec.DecodeSentences(Required(row.Text(6)), text);
+        var (contextRanges, context) = PassageCodec.DecodeContext(row.Text(7), text);
         return new Passage
         {
             Context = context,
@@ -414,33 +440,58 @@ public sealed class Fts5Retriever : IRetriever
             Id = Passage.MakeId(article.Metadata.Id, ordinal),
             ArticleId = article.Metadata.Id,
             Ordinal = ordinal,
-            Kind = (PassageKind)r.GetInt32(3),
+            Kind = (PassageKind)checked((int)row.Int64(3)),
             Start = start,
-            Text = text.Substring(start, r.GetInt32(5)),
+            Text = text.Substring(start, checked((int)row.Int64(5))),
             Sentences = sentences,
         };
     }
 
-    // Each article's claims blob decoded once, for the sentences of all its loaded passages together.
-    private static Dictionary<(long Article, int Sentence), Claim> ClaimsBySentence(IEnumerable<LoadedRow> rows, Dictionary<long, LoadedArticle> articles)
+    // A NOT NULL column of the schema; a NULL there is a damaged index, reported as the reader reported it.
+    private static string Required(string? value) =>
+        value ?? throw new InvalidCastException("a NOT NULL column of the index holds NULL");
+
+    // An article read for its chosen passages: its metadata and text, and once they are all read, their claims.
+    private sealed class LoadedArticle(ArticleMetadata metadata, string text, byte[]? claims)
     {
-        var result = new Dictionary<(long, int), Claim>();
-        foreach (var group in rows.GroupBy(r => r.Article))
+        public ArticleMetadata Metadata { get; } = metadata;
+
+        public string Text { get; } = text;
+
+        /// <summary>The article's chosen passages, in the order read.</summary>
+        public List<Passage> Passages { get; } = new(1);
+
+        /// <summary>After <see cref="DecodeClaims"/>: one claim per sentence of each of <see cref="Passages"/>.</summary>
+        public Claim[][] Claims { get; private set; } = [];
+
+        // The claims blob decoded once for the sentences of all the passages together, then handed out per passage.
+        public void DecodeClaims()
         {
-            var sentences = group.SelectMany(r => r.Passage.Sentences).ToList();
-            var decoded = PassageCodec.DecodeClaims(articles[group.Key].Claims, sentences);
-            for (var i = 0; i < sentences.Count; i++)
+            if (Passages.Count == 1)
             {
-                result[(group.Key, sentences[i].Index)] = decoded[i];
+                Claims = [PassageCodec.DecodeClaims(claims, Passages[0].Sentences)];
+                return;
+            }
+
+            var sentences = new List<Sentence>();
+            foreach (var p in Passages)
+            {
+                sentences.AddRange(p.Sentences);
+            }
+
+            var all = PassageCodec.DecodeClaims(claims, sentences);
+            Claims = new Claim[Passages.Count][];
+            var at = 0;
+            for (var i = 0; i < Passages.Count; i++)
+            {
+                Claims[i] = all[at..(at + Passages[i].Sentences.Count)];
+                at += Passages[i].Sentences.Count;
             }
         }
-
-        return result;
     }
 
-    private sealed record LoadedArticle(ArticleMetadata Metadata, string Text, byte[]? Claims);
-
-    private sealed record LoadedRow(long Article, Passage Passage);
+    // A loaded passage: its article and its place in the article's Passages.
+    private sealed record LoadedRow(LoadedArticle Article, int Passage);
 
     private sealed record ChosenTerm(string Term, long Frequency, bool IsEntity);
 

@@ -82,6 +82,30 @@ public sealed class PassageCodecTests
     }
 
     [Fact]
+    public void DecodeClaims_StringsFirstWrittenBySkippedClaims_ComeBackWhole()
+    {
+        // Sentences 1 and 2 are not asked for: their strings are stepped over, yet sentence 5 refers back to them.
+        var source = new AttributedSource { Name = "the Observatory", Kind = SourceKind.Monitor, Cue = "said", Via = "AFP" };
+        var blob = PassageCodec.EncodeClaims(
+        [
+            new Claim { SentenceIndex = 1, Source = source, Figures = [new Figure { Text = "12", Value = 12.5, Low = 12, Unit = "civilians" }] },
+            new Claim { SentenceIndex = 2, Hedges = [new Hedge(HedgeKind.Alleged, "reportedly")], RefersTo = new DateOnly(2016, 3, 4), LoadedTerms = ["regime"] },
+            new Claim { SentenceIndex = 5, Source = source, Hedges = [new Hedge(HedgeKind.Alleged, "reportedly")], Figures = [new Figure { Text = "12", Value = 12, Unit = "civilians" }], LoadedTerms = ["regime"] },
+            new Claim { SentenceIndex = 5, LoadedTerms = ["ignored: the first claim of a sentence wins"] },
+        ]);
+
+        var decoded = PassageCodec.DecodeClaims(blob, Sentences);
+
+        Assert.Equal([4, 5, 6], decoded.Select(c => c.SentenceIndex));
+        Assert.Equal(source, decoded[1].Source);
+        Assert.Equal([new Hedge(HedgeKind.Alleged, "reportedly")], decoded[1].Hedges);
+        Assert.Equal([new Figure { Text = "12", Value = 12, Unit = "civilians" }], decoded[1].Figures);
+        Assert.Equal(["regime"], decoded[1].LoadedTerms);
+        Assert.Null(decoded[0].Source);
+        Assert.Empty(decoded[2].LoadedTerms);
+    }
+
+    [Fact]
     public void EncodeClaims_SeedCorpusClaims_DecodeToTheSameClaims()
     {
         foreach (var id in SeedCorpus.ArticleIds)
