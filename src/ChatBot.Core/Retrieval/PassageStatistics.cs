@@ -15,6 +15,7 @@ internal sealed class PassageStatistics
     private readonly int[] _repeatStart;
     private readonly int[] _repeatHash;
     private readonly byte[] _repeatCount;
+    private NormCeilings? _ceilings;
 
     private PassageStatistics(ushort[] lengths, int[] repeatStart, int[] repeatHash, byte[] repeatCount, int count, double average, int shortest)
     {
@@ -172,6 +173,58 @@ internal sealed class PassageStatistics
 
     /// <summary>The largest term frequency any passage has (1 when no token repeats anywhere).</summary>
     public int MaxFrequency { get; private init; } = 1;
+
+    /// <summary>
+    /// Per passage, an upper bound of <see cref="Norm"/> for any of its terms (at its length and its largest term
+    /// frequency), in one byte: <see cref="NormCeilings.Of"/> reads it back, never below the true value. One byte a
+    /// passage, so the bounds of the 64 passages of a bit-set word share a cache line: a search rules out most passages
+    /// of a common terms' conjunction from this array alone, without reading their lengths and repeated tokens. Built
+    /// once per (k1, b) and generation.
+    /// </summary>
+    public NormCeilings Ceilings(double k1, double b)
+    {
+        if (_ceilings is { } cached && cached.K1 == k1 && cached.B == b)
+        {
+            return cached;
+        }
+
+        var norms = new double[_lengths.Length];
+        var largest = 0.0;
+        for (var rowid = 0; rowid < _lengths.Length; rowid++)
+        {
+            var most = 1;
+            foreach (var count in _repeatCount.AsSpan(_repeatStart[rowid], _repeatStart[rowid + 1] - _repeatStart[rowid]))
+            {
+                most = Math.Max(most, count);
+            }
+
+            norms[rowid] = Norm(rowid, most, k1, b);
+            largest = Math.Max(largest, norms[rowid]);
+        }
+
+        var codes = new byte[_lengths.Length];
+        var step = Math.Max(largest, 1e-12) / 254;
+        for (var rowid = 0; rowid < codes.Length; rowid++)
+        {
+            // Rounded up, plus one step for the rounding of the division: the code's value is never below the norm.
+            codes[rowid] = (byte)Math.Min(255, Math.Ceiling(norms[rowid] / step) + 1);
+        }
+
+        var ceilings = new NormCeilings(k1, b, codes, step);
+        _ceilings = ceilings;
+        return ceilings;
+    }
+
+    /// <summary>Per-passage norm bounds in a byte each (<see cref="Ceilings"/>); replaced whole, so threads never see half of one.</summary>
+    public sealed class NormCeilings(double k1, double b, byte[] codes, double step)
+    {
+        public double K1 { get; } = k1;
+
+        public double B { get; } = b;
+
+        /// <summary>At least <see cref="Norm"/> of any term in passage <paramref name="rowid"/> (unknown passages: no bound).</summary>
+        public double Of(long rowid) => (ulong)rowid < (ulong)codes.Length ? codes[rowid] * step : double.PositiveInfinity;
+    }
 
     /// <summary>An upper bound of <see cref="Norm"/> for any term in a passage of <paramref name="length"/> tokens.</summary>
     public double BoundNorm(double length, double k1, double b) => MaxFrequency * (k1 + 1) / (MaxFrequency + (k1 * (1 - b + (b * length / Average))));

@@ -64,6 +64,26 @@ public class BoundedSearchTests
     }
 
     [Fact]
+    public async Task Ceilings_EveryPassage_NeverBelowItsOwnBound()
+    {
+        // The one-byte ceilings stand in for PassageStatistics.Bound when the search rules passages out: never lower.
+        using var f = await GeneratedAsync(200, new RetrievalOptions());
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(f.Index.ReadConnectionString);
+        connection.Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var statistics = ChatBot.Core.Retrieval.PassageStatistics.Read(connection, transaction);
+        var ceilings = statistics.Ceilings(1.2, 0.75);
+
+        Assert.True(statistics.MaxRowId > 200);
+        Assert.True(statistics.MaxFrequency > 1, "the generated passages repeat words");
+        for (var rowid = 1L; rowid <= statistics.MaxRowId; rowid++)
+        {
+            var bound = statistics.Bound(rowid, 1.0, 1.2, 0.75);
+            Assert.True(ceilings.Of(rowid) * (1 + 1e-9) >= bound, $"passage {rowid}: ceiling {ceilings.Of(rowid)} below its bound {bound}");
+        }
+    }
+
+    [Fact]
     public async Task BoundedSearch_SmallBudget_RecallsNineTenthsOfExhaustiveTopTen()
     {
         // 5 candidates × 20 = 100 rows per lookup: far below the common words' postings, so every stage of the bounded
