@@ -134,6 +134,7 @@ internal sealed class BoundedBm25Search
     private List<ScoredPassage> Collect(RarePostings.Candidates candidates, List<int> common, ulong[][] sets, double[] weights, int[] hashes, Span<ulong> visited, int k, CancellationToken cancellationToken)
     {
         visited.Clear();
+        var ceilings = _statistics.Ceilings(K1, B);
         var top = new PriorityQueue<ScoredPassage, ScoredPassage>(k + 1, WorstFirst.Instance);
 
         // 2. Each common term, only among the rare terms' passages: one bit-set read per candidate and term.
@@ -157,9 +158,9 @@ internal sealed class BoundedBm25Search
             }
 
             // MaxScore within a candidate: once the top is full, a passage whose best possible score (its terms'
-            // weights at its own largest term frequency) cannot beat the worst of it is not scored. Saves the
-            // repeated-token searches of most candidates; the result is the same, as such a passage could not enter.
-            if (top.Count == k && _statistics.Bound(rowid, Weight(all, weights), K1, B) < top.Peek().Score)
+            // weights at its own norm ceiling) cannot beat the worst of it is not scored. Saves the repeated-token
+            // searches of most candidates; the result is the same, as such a passage could not enter.
+            if (top.Count == k && Weight(all, weights) * ceilings.Of(rowid) < top.Peek().Score)
             {
                 continue;
             }
@@ -187,7 +188,6 @@ internal sealed class BoundedBm25Search
         }
 
         var words = sets.Length == 0 ? 0 : sets[0].Length;
-        var ceilings = _statistics.Ceilings(K1, B);
         var best = _statistics.BoundNorm(_statistics.Shortest, K1, B);
         foreach (var (mask, weight) in subsets.OrderByDescending(s => s.Weight))
         {

@@ -147,25 +147,16 @@ internal sealed class PassageStatistics
         return score;
     }
 
-    /// <summary>
-    /// An upper bound of <see cref="Score"/> for passage <paramref name="rowid"/> and terms of total weight
-    /// <paramref name="weight"/>: every term at the passage's own largest term frequency (1 when no token repeats in it),
-    /// plus a relative margin of 1e-9 far above the rounding of Score's sum, so it is never below the score.
-    /// </summary>
-    public double Bound(long rowid, double weight, double k1, double b)
+    /// <summary>The largest count of any token in passage <paramref name="rowid"/> (1 when none repeats).</summary>
+    public int LargestCount(long rowid)
     {
-        if (rowid < 0 || rowid >= _lengths.Length)
-        {
-            return weight * BoundNorm(Average, k1, b) * (1 + 1e-9);
-        }
-
         var most = 1;
         foreach (var count in _repeatCount.AsSpan(_repeatStart[rowid], _repeatStart[rowid + 1] - _repeatStart[rowid]))
         {
             most = Math.Max(most, count);
         }
 
-        return weight * Norm(rowid, most, k1, b) * (1 + 1e-9);
+        return most;
     }
 
     /// <summary>BM25's term-frequency factor for <paramref name="tf"/> occurrences in passage <paramref name="rowid"/>.</summary>
@@ -192,13 +183,7 @@ internal sealed class PassageStatistics
         var largest = 0.0;
         for (var rowid = 0; rowid < _lengths.Length; rowid++)
         {
-            var most = 1;
-            foreach (var count in _repeatCount.AsSpan(_repeatStart[rowid], _repeatStart[rowid + 1] - _repeatStart[rowid]))
-            {
-                most = Math.Max(most, count);
-            }
-
-            norms[rowid] = Norm(rowid, most, k1, b);
+            norms[rowid] = Norm(rowid, LargestCount(rowid), k1, b);
             largest = Math.Max(largest, norms[rowid]);
         }
 

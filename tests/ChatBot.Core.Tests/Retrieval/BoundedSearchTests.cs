@@ -64,9 +64,10 @@ public class BoundedSearchTests
     }
 
     [Fact]
-    public async Task Ceilings_EveryPassage_NeverBelowItsOwnBound()
+    public async Task Ceilings_EveryPassage_NeverBelowItsLargestNorm()
     {
-        // The one-byte ceilings stand in for PassageStatistics.Bound when the search rules passages out: never lower.
+        // The search rules a passage out when its terms' weights times its one-byte ceiling cannot enter the top: the
+        // ceiling must never be below the norm of the passage's most repeated token.
         using var f = await GeneratedAsync(200, new RetrievalOptions());
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection(f.Index.ReadConnectionString);
         connection.Open();
@@ -78,8 +79,8 @@ public class BoundedSearchTests
         Assert.True(statistics.MaxFrequency > 1, "the generated passages repeat words");
         for (var rowid = 1L; rowid <= statistics.MaxRowId; rowid++)
         {
-            var bound = statistics.Bound(rowid, 1.0, 1.2, 0.75);
-            Assert.True(ceilings.Of(rowid) * (1 + 1e-9) >= bound, $"passage {rowid}: ceiling {ceilings.Of(rowid)} below its bound {bound}");
+            var norm = statistics.Norm(rowid, statistics.LargestCount(rowid), 1.2, 0.75);
+            Assert.True(ceilings.Of(rowid) > norm * (1 + 1e-9), $"passage {rowid}: ceiling {ceilings.Of(rowid)} not above its largest norm {norm}");
         }
     }
 
