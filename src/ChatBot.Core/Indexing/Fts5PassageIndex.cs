@@ -40,6 +40,10 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
     private TextAnalyzer? _analyzer;
     private Dictionary<string, string>? _files;
 
+    // Every connection of the bot opens through an index (its own or its readers'): settings SQLite takes only before
+    // the first one.
+    static Fts5PassageIndex() => SqliteRuntime.Configure();
+
     public Fts5PassageIndex(
         ChatBotPaths paths,
         ICorpusReader reader,

@@ -118,6 +118,29 @@ public class BoundedSearchTests
     }
 
     [Fact]
+    public async Task RetrieveAsync_ManyThreadsAtOnce_SameHitsAsOneAtATime()
+    {
+        // SQLite runs in multi-thread mode (SqliteRuntime): safe only while no connection is used by two threads at once.
+        Assert.True(ChatBot.Core.Indexing.SqliteRuntime.IsMultiThread);
+        using var f = await GeneratedAsync(300, new RetrievalOptions { Candidates = 5 });
+        var questions = Questions().ToList();
+        var alone = new List<IReadOnlyList<string>>();
+        foreach (var question in questions)
+        {
+            alone.Add(await f.SearchAsync(question));
+        }
+
+        var together = new IReadOnlyList<string>[questions.Count * 8];
+        await Parallel.ForAsync(0, together.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+            together[i] = await f.SearchAsync(questions[i % questions.Count]));
+
+        for (var i = 0; i < together.Length; i++)
+        {
+            Assert.Equal(alone[i % questions.Count], together[i]);
+        }
+    }
+
+    [Fact]
     public async Task BoundedSearch_UnknownWords_ReturnsNothing()
     {
         using var f = await GeneratedAsync(20, new RetrievalOptions());
