@@ -12,8 +12,11 @@ namespace ChatBot.Core.Retrieval;
 /// (<see cref="FrequentTermPostings"/>);</item>
 /// <item>passages with none of the rare terms are reached through conjunctions of the common terms' bit sets, the
 /// strongest first, and only while such a conjunction's best possible score could still enter the top k;</item>
-/// <item>every candidate is scored in C# with FTS5's own BM25 (k1 1.2, b 0.75, the same idf), from the passage lengths
-/// and repeated tokens held in memory (<see cref="PassageStatistics"/>).</item>
+/// <item>a candidate that could still enter the top k (its terms' idf times its one-byte norm ceiling,
+/// <see cref="NormCeilings"/>, beats the worst of a full top) is scored in C# with FTS5's own BM25 (k1 1.2, b 0.75, the
+/// same idf), from the passage lengths and repeated tokens held in memory (<see cref="PassageStatistics"/>); one that
+/// could not, and in step 3 a whole block of 64 such passages, is passed over unread, which leaves the top k as
+/// scoring it would.</item>
 /// </list>
 /// Work is bounded: at most <see cref="Budget"/> rows read from FTS5 for the rare terms, at most a handful of common
 /// terms (each a bit set, read once per index generation), at most 2^terms conjunctions.
@@ -33,14 +36,16 @@ internal sealed class BoundedBm25Search
 
     private readonly SqliteConnection _connection;
     private readonly PassageStatistics _statistics;
+    private readonly NormCeilings _ceilings;
     private readonly FrequentTermPostings _postings;
 
-    public BoundedBm25Search(SqliteConnection connection, PassageStatistics statistics, FrequentTermPostings postings, int budget, int maxCommonTerms)
+    public BoundedBm25Search(SqliteConnection connection, PassageStatistics statistics, NormCeilings ceilings, FrequentTermPostings postings, int budget, int maxCommonTerms)
     {
         _postings = postings;
         _maxCommonTerms = Math.Clamp(maxCommonTerms, 1, MaxCommonTerms);
         _connection = connection;
         _statistics = statistics;
+        _ceilings = ceilings;
         Budget = budget;
     }
 
@@ -131,11 +136,14 @@ internal sealed class BoundedBm25Search
     }
 
     // Steps 2 and 3 over the rare candidates (in rowid order, with their rare terms' bits) and the common terms' bit sets.
+    // MaxScore throughout: once the top is full, what cannot beat the worst of it (the threshold) is not scored, and the
+    // result is the same, as it could not enter. A passage scores at most its terms' idf times its norm ceiling
+    // (NormCeilings), so most candidates are ruled out from one byte, without reading their lengths and repeated tokens.
     private List<ScoredPassage> Collect(RarePostings.Candidates candidates, List<int> common, ulong[][] sets, double[] weights, int[] hashes, Span<ulong> visited, int k, CancellationToken cancellationToken)
     {
         visited.Clear();
-        var ceilings = _statistics.Ceilings(K1, B);
         var top = new PriorityQueue<ScoredPassage, ScoredPassage>(k + 1, WorstFirst.Instance);
+        var threshold = double.NegativeInfinity;
 
         // 2. Each common term, only among the rare terms' passages: one bit-set read per candidate and term.
         var rowids = candidates.RowIds;
@@ -157,47 +165,20 @@ internal sealed class BoundedBm25Search
                 visited[(int)(rowid >> 6)] |= 1UL << (int)(rowid & 63);
             }
 
-            // MaxScore within a candidate: once the top is full, a passage whose best possible score (its terms'
-            // weights at its own norm ceiling) cannot beat the worst of it is not scored. Saves the repeated-token
-            // searches of most candidates; the result is the same, as such a passage could not enter.
-            if (top.Count == k && Weight(all, weights) * ceilings.Of(rowid) < top.Peek().Score)
+            if (Weight(all, weights) * _ceilings.Of(rowid) < threshold)
             {
                 continue;
             }
 
-            Offer(top, rowid, _statistics.Score(rowid, all, weights, hashes, K1, B), all, k);
+            threshold = Offer(top, rowid, _statistics.Score(rowid, all, weights, hashes, K1, B), all, k);
         }
 
         // 3. Passages without a rare term: conjunctions of common terms, heaviest first, while one could still enter
-        // the top k (MaxScore: such a passage scores at most its terms' weights at its length and the largest term
-        // frequency). A conjunction's supersets are heavier, so they came first: a passage not yet visited holds
-        // exactly the conjunction's terms.
-        var subsets = new List<(int Mask, double Weight)>();
+        // the top k. A conjunction's supersets are heavier, so they came first: a passage not yet visited holds exactly
+        // the conjunction's terms.
+        var subsets = new List<(int Mask, int TermBits, double Weight)>();
         for (var mask = 1; mask < 1 << common.Count; mask++)
         {
-            var weight = 0.0;
-            for (var j = 0; j < common.Count; j++)
-            {
-                if ((mask & (1 << j)) != 0)
-                {
-                    weight += weights[common[j]];
-                }
-            }
-
-            subsets.Add((mask, weight));
-        }
-
-        var words = sets.Length == 0 ? 0 : sets[0].Length;
-        var best = _statistics.BoundNorm(_statistics.Shortest, K1, B);
-        foreach (var (mask, weight) in subsets.OrderByDescending(s => s.Weight))
-        {
-            var threshold = top.Count < k ? 0 : top.Peek().Score;
-            if (weight * best < threshold)
-            {
-                break;
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
             var termBits = 0;
             for (var j = 0; j < common.Count; j++)
             {
@@ -207,15 +188,42 @@ internal sealed class BoundedBm25Search
                 }
             }
 
+            subsets.Add((mask, termBits, Weight(termBits, weights)));
+        }
+
+        var words = sets.Length == 0 ? 0 : sets[0].Length;
+        Span<int> members = stackalloc int[MaxCommonTerms];
+        foreach (var (mask, termBits, weight) in subsets.OrderByDescending(s => s.Weight))
+        {
+            if (weight * _ceilings.Largest < threshold)
+            {
+                break;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var size = 0;
+            for (var j = 0; j < common.Count; j++)
+            {
+                if ((mask & (1 << j)) != 0)
+                {
+                    members[size++] = j;
+                }
+            }
+
             for (var w = 0; w < words; w++)
             {
-                var word = ~visited[w];
-                for (var j = 0; j < common.Count && word != 0; j++)
+                // Block-max (as Lucene's impacts): a word whose 64 passages' largest ceiling cannot reach the threshold
+                // is skipped whole, its bit sets not even read. Its passages are left unvisited: a lighter conjunction
+                // later skips the word too, as the threshold only rises.
+                if (weight * _ceilings.OfBlock(w) < threshold)
                 {
-                    if ((mask & (1 << j)) != 0)
-                    {
-                        word &= sets[j][w];
-                    }
+                    continue;
+                }
+
+                var word = ~visited[w];
+                for (var m = 0; m < size && word != 0; m++)
+                {
+                    word &= sets[members[m]][w];
                 }
 
                 visited[w] |= word;
@@ -223,15 +231,12 @@ internal sealed class BoundedBm25Search
                 {
                     var rowid = ((long)w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
                     word &= word - 1;
-                    // The passage's own bound from one byte (PassageStatistics.Ceilings): at 100k articles a question
-                    // visits about 20,000 passages of such conjunctions, and the corpus-wide bound this replaces let
-                    // 17,600 of them through to be scored, each reading its length and repeated tokens.
-                    if (top.Count == k && weight * ceilings.Of(rowid) < top.Peek().Score)
+                    if (weight * _ceilings.Of(rowid) < threshold)
                     {
                         continue;
                     }
 
-                    Offer(top, rowid, _statistics.Score(rowid, termBits, weights, hashes, K1, B), termBits, k);
+                    threshold = Offer(top, rowid, _statistics.Score(rowid, termBits, weights, hashes, K1, B), termBits, k);
                 }
             }
         }
@@ -262,9 +267,10 @@ internal sealed class BoundedBm25Search
         return weight;
     }
 
-    // Keeps the k best (a heap with the worst on top: the passage a newcomer must beat to enter). A passage is made a
-    // record only when it enters: most candidates do not, and this saves an allocation for each of them.
-    private static void Offer(PriorityQueue<ScoredPassage, ScoredPassage> top, long rowid, double score, int termBits, int k)
+    // Keeps the k best (a heap with the worst on top: the passage a newcomer must beat to enter) and returns the score
+    // a passage must beat from now on (none until the top is full). A passage is made a record only when it enters: most
+    // candidates do not, and this saves an allocation for each of them.
+    private static double Offer(PriorityQueue<ScoredPassage, ScoredPassage> top, long rowid, double score, int termBits, int k)
     {
         if (top.Count < k)
         {
@@ -276,6 +282,8 @@ internal sealed class BoundedBm25Search
             var s = new ScoredPassage(rowid, score, termBits);
             top.DequeueEnqueue(s, s);
         }
+
+        return top.Count < k ? double.NegativeInfinity : top.Peek().Score;
     }
 
     // Lower score first; among equal scores the higher rowid, so ties go to the earlier passage, as in FTS5's order.

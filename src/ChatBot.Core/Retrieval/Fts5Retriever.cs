@@ -75,7 +75,7 @@ public sealed class Fts5Retriever : IRetriever
                 return Task.FromResult(RetrievalResult.Empty);
             }
 
-            var search = new BoundedBm25Search(connection, cache.Statistics, cache.Postings, Budget, _options.MaxTerms);
+            var search = new BoundedBm25Search(connection, cache.Statistics, cache.Ceilings, cache.Postings, Budget, _options.MaxTerms);
             // The BM25 top of a pool a few times the answer's size, then the answer-oriented re-rank over that pool.
             var pool = Math.Max(query.Limit * 3, 30);
             var scored = search.Search(chosen.Select(t => (t.Term, t.Frequency)).ToList(), pool, cancellationToken);
@@ -116,7 +116,7 @@ public sealed class Fts5Retriever : IRetriever
         using var transaction = connection.BeginTransaction(deferred: true);
         var cache = Refresh(connection, transaction);
         var chosen = ChooseTerms(connection, terms);
-        var search = new BoundedBm25Search(connection, cache.Statistics, cache.Postings, Budget, _options.MaxTerms);
+        var search = new BoundedBm25Search(connection, cache.Statistics, cache.Ceilings, cache.Postings, Budget, _options.MaxTerms);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT a.id, p.ordinal FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid = $r";
@@ -211,8 +211,13 @@ public sealed class Fts5Retriever : IRetriever
             }
 
             _documentFrequency.Clear();
-            var lengths = PassageStatistics.Read(connection, transaction);
-            var fresh = new GenerationCache(generation, lengths, new FrequentTermPostings(lengths.MaxRowId, FrequentTermBytes), PassageArticles.Read(connection, transaction));
+            var statistics = PassageStatistics.Read(connection, transaction);
+            var fresh = new GenerationCache(
+                generation,
+                statistics,
+                NormCeilings.Build(statistics, BoundedBm25Search.K1, BoundedBm25Search.B),
+                new FrequentTermPostings(statistics.MaxRowId, FrequentTermBytes),
+                PassageArticles.Read(connection, transaction));
             _cache = fresh;
             return fresh;
         }
@@ -496,7 +501,7 @@ public sealed class Fts5Retriever : IRetriever
     private sealed record ChosenTerm(string Term, long Frequency, bool IsEntity);
 
     // What retrieval keeps in memory per index generation: passage lengths, frequent terms' postings, passages' articles.
-    private sealed record GenerationCache(long Generation, PassageStatistics Statistics, FrequentTermPostings Postings, PassageArticles Articles);
+    private sealed record GenerationCache(long Generation, PassageStatistics Statistics, NormCeilings Ceilings, FrequentTermPostings Postings, PassageArticles Articles);
 
     private sealed record Candidate(long RowId, double Bm25, int Coverage, string Outlet, DateOnly? Published)
     {

@@ -15,9 +15,8 @@ internal sealed class PassageStatistics
     private readonly int[] _repeatStart;
     private readonly int[] _repeatHash;
     private readonly byte[] _repeatCount;
-    private NormCeilings? _ceilings;
 
-    private PassageStatistics(ushort[] lengths, int[] repeatStart, int[] repeatHash, byte[] repeatCount, int count, double average, int shortest)
+    private PassageStatistics(ushort[] lengths, int[] repeatStart, int[] repeatHash, byte[] repeatCount, int count, double average)
     {
         _lengths = lengths;
         _repeatStart = repeatStart;
@@ -25,7 +24,6 @@ internal sealed class PassageStatistics
         _repeatCount = repeatCount;
         Count = count;
         Average = average;
-        Shortest = shortest;
     }
 
     /// <summary>The largest passage rowid.</summary>
@@ -36,9 +34,6 @@ internal sealed class PassageStatistics
 
     /// <summary>The average length in tokens.</summary>
     public double Average { get; }
-
-    /// <summary>The shortest non-empty length.</summary>
-    public int Shortest { get; }
 
     /// <summary>The hash <see cref="Score"/> compares tokens by.</summary>
     public static int Hash(ReadOnlySpan<char> token) => string.GetHashCode(token, StringComparison.Ordinal);
@@ -56,7 +51,6 @@ internal sealed class PassageStatistics
         command.CommandText = "SELECT rowid, tokens, repeats FROM passages ORDER BY rowid";
         long total = 0;
         var count = 0;
-        var shortest = int.MaxValue;
         long previous = 0;
         using (var reader = command.ExecuteReader())
         {
@@ -73,10 +67,6 @@ internal sealed class PassageStatistics
                 lengths[rowid] = (ushort)tokens;
                 total += tokens;
                 count++;
-                if (tokens > 0)
-                {
-                    shortest = Math.Min(shortest, tokens);
-                }
 
                 if (!reader.IsDBNull(2))
                 {
@@ -96,11 +86,7 @@ internal sealed class PassageStatistics
             [.. hashes],
             [.. counts],
             count,
-            count == 0 ? 1 : Math.Max(total / (double)count, 1),
-            shortest == int.MaxValue ? 1 : shortest)
-        {
-            MaxFrequency = counts.Count == 0 ? 1 : counts.Max(),
-        };
+            count == 0 ? 1 : Math.Max(total / (double)count, 1));
     }
 
     /// <summary>The length of passage <paramref name="rowid"/> in tokens (the average when unknown).</summary>
@@ -161,58 +147,6 @@ internal sealed class PassageStatistics
 
     /// <summary>BM25's term-frequency factor for <paramref name="tf"/> occurrences in passage <paramref name="rowid"/>.</summary>
     public double Norm(long rowid, int tf, double k1, double b) => tf * (k1 + 1) / (tf + (k1 * (1 - b + (b * Length(rowid) / Average))));
-
-    /// <summary>The largest term frequency any passage has (1 when no token repeats anywhere).</summary>
-    public int MaxFrequency { get; private init; } = 1;
-
-    /// <summary>
-    /// Per passage, an upper bound of <see cref="Norm"/> for any of its terms (at its length and its largest term
-    /// frequency), in one byte: <see cref="NormCeilings.Of"/> reads it back, never below the true value. One byte a
-    /// passage, so the bounds of the 64 passages of a bit-set word share a cache line: a search rules out most passages
-    /// of a common terms' conjunction from this array alone, without reading their lengths and repeated tokens. Built
-    /// once per (k1, b) and generation.
-    /// </summary>
-    public NormCeilings Ceilings(double k1, double b)
-    {
-        if (_ceilings is { } cached && cached.K1 == k1 && cached.B == b)
-        {
-            return cached;
-        }
-
-        var norms = new double[_lengths.Length];
-        var largest = 0.0;
-        for (var rowid = 0; rowid < _lengths.Length; rowid++)
-        {
-            norms[rowid] = Norm(rowid, LargestCount(rowid), k1, b);
-            largest = Math.Max(largest, norms[rowid]);
-        }
-
-        var codes = new byte[_lengths.Length];
-        var step = Math.Max(largest, 1e-12) / 254;
-        for (var rowid = 0; rowid < codes.Length; rowid++)
-        {
-            // Rounded up, plus one step for the rounding of the division: the code's value is never below the norm.
-            codes[rowid] = (byte)Math.Min(255, Math.Ceiling(norms[rowid] / step) + 1);
-        }
-
-        var ceilings = new NormCeilings(k1, b, codes, step);
-        _ceilings = ceilings;
-        return ceilings;
-    }
-
-    /// <summary>Per-passage norm bounds in a byte each (<see cref="Ceilings"/>); replaced whole, so threads never see half of one.</summary>
-    public sealed class NormCeilings(double k1, double b, byte[] codes, double step)
-    {
-        public double K1 { get; } = k1;
-
-        public double B { get; } = b;
-
-        /// <summary>At least <see cref="Norm"/> of any term in passage <paramref name="rowid"/> (unknown passages: no bound).</summary>
-        public double Of(long rowid) => (ulong)rowid < (ulong)codes.Length ? codes[rowid] * step : double.PositiveInfinity;
-    }
-
-    /// <summary>An upper bound of <see cref="Norm"/> for any term in a passage of <paramref name="length"/> tokens.</summary>
-    public double BoundNorm(double length, double k1, double b) => MaxFrequency * (k1 + 1) / (MaxFrequency + (k1 * (1 - b + (b * length / Average))));
 
     private static void AddRepeats(string encoded, List<int> hashes, List<byte> counts)
     {

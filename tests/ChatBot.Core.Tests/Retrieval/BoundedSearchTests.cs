@@ -1,5 +1,6 @@
 using System.Text;
 using ChatBot.Core.Configuration;
+using ChatBot.Core.Retrieval;
 using ChatBot.Core.Tests.Indexing;
 
 namespace ChatBot.Core.Tests.Retrieval;
@@ -64,24 +65,32 @@ public class BoundedSearchTests
     }
 
     [Fact]
-    public async Task Ceilings_EveryPassage_NeverBelowItsLargestNorm()
+    public async Task Ceilings_EveryPassage_NeverBelowItsLargestNormNorItsBlocksBelowIt()
     {
-        // The search rules a passage out when its terms' weights times its one-byte ceiling cannot enter the top: the
-        // ceiling must never be below the norm of the passage's most repeated token.
+        // The search rules a passage out when its terms' idf times its one-byte ceiling cannot enter the top, and a block
+        // of 64 passages when the block's ceiling cannot: neither may be below the norm of the passage's most repeated
+        // token.
         using var f = await GeneratedAsync(200, new RetrievalOptions());
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection(f.Index.ReadConnectionString);
         connection.Open();
         using var transaction = connection.BeginTransaction(deferred: true);
-        var statistics = ChatBot.Core.Retrieval.PassageStatistics.Read(connection, transaction);
-        var ceilings = statistics.Ceilings(1.2, 0.75);
+        var statistics = PassageStatistics.Read(connection, transaction);
+        var ceilings = NormCeilings.Build(statistics, 1.2, 0.75);
 
         Assert.True(statistics.MaxRowId > 200);
-        Assert.True(statistics.MaxFrequency > 1, "the generated passages repeat words");
+        var repeating = 0;
         for (var rowid = 1L; rowid <= statistics.MaxRowId; rowid++)
         {
-            var norm = statistics.Norm(rowid, statistics.LargestCount(rowid), 1.2, 0.75);
-            Assert.True(ceilings.Of(rowid) > norm * (1 + 1e-9), $"passage {rowid}: ceiling {ceilings.Of(rowid)} not above its largest norm {norm}");
+            var most = statistics.LargestCount(rowid);
+            repeating += most > 1 ? 1 : 0;
+            var norm = statistics.Norm(rowid, most, 1.2, 0.75);
+            var ceiling = ceilings.Of(rowid);
+            Assert.True(ceiling > norm * (1 + 1e-9), $"passage {rowid}: ceiling {ceiling} not above its largest norm {norm}");
+            Assert.True(ceilings.OfBlock((int)(rowid / NormCeilings.BlockSize)) >= ceiling, $"passage {rowid}: its block's ceiling is below its own");
+            Assert.True(ceilings.Largest >= ceiling, $"passage {rowid}: above the largest ceiling");
         }
+
+        Assert.True(repeating > 20, "the generated passages repeat words");
     }
 
     [Fact]

@@ -1,0 +1,63 @@
+namespace ChatBot.Core.Retrieval;
+
+/// <summary>
+/// Upper bounds of BM25's term-frequency factor (<see cref="PassageStatistics.Norm"/>) for any term of a passage, at its
+/// own length and its most repeated token, in one byte a passage; and the largest of them per block of 64 passages, the
+/// passages of one bit-set word. A passage's BM25 for terms of total idf W is at most W times its ceiling, so the search
+/// rules out a passage, or a whole block, that could not enter the top from these bytes alone, without reading lengths
+/// and repeated tokens. Built once per index generation: 1.3 MB at 1.3M passages.
+/// </summary>
+internal sealed class NormCeilings
+{
+    /// <summary>Passages per block: one 64-bit word of <see cref="FrequentTermPostings"/>' bit sets.</summary>
+    public const int BlockSize = 64;
+
+    private readonly byte[] _passages;
+    private readonly byte[] _blocks;
+    private readonly double _step;
+
+    private NormCeilings(byte[] passages, byte[] blocks, double step, double largest)
+    {
+        _passages = passages;
+        _blocks = blocks;
+        _step = step;
+        Largest = largest;
+    }
+
+    /// <summary>At least every passage's ceiling: no passage with any terms of total idf W scores above W times this.</summary>
+    public double Largest { get; }
+
+    public static NormCeilings Build(PassageStatistics statistics, double k1, double b)
+    {
+        // A fixed scale: the factor tends to k1 + 1 as the frequency grows and never exceeds it, so 254 steps of
+        // (k1 + 1) / 254 cover every passage.
+        var step = (k1 + 1) / 254;
+        var count = statistics.MaxRowId + 1;
+        var passages = new byte[count];
+        var blocks = new byte[(count + BlockSize - 1) / BlockSize];
+        byte largest = 0;
+        for (var rowid = 0L; rowid < count; rowid++)
+        {
+            // No tokens: a rowid with no passage (a gap left by a removed article), which no posting names.
+            if (statistics.Length(rowid) == 0)
+            {
+                continue;
+            }
+
+            // Rounded up, plus one step for the rounding of the division: the code's value is never below the factor.
+            var norm = statistics.Norm(rowid, statistics.LargestCount(rowid), k1, b);
+            var code = (byte)Math.Min(255, Math.Ceiling(norm / step) + 1);
+            passages[rowid] = code;
+            blocks[rowid / BlockSize] = Math.Max(blocks[rowid / BlockSize], code);
+            largest = Math.Max(largest, code);
+        }
+
+        return new NormCeilings(passages, blocks, step, largest * step);
+    }
+
+    /// <summary>At least <see cref="PassageStatistics.Norm"/> of any term in passage <paramref name="rowid"/> (unknown passages: no bound).</summary>
+    public double Of(long rowid) => (ulong)rowid < (ulong)_passages.Length ? _passages[rowid] * _step : double.PositiveInfinity;
+
+    /// <summary>At least <see cref="Of"/> of every passage in block <paramref name="block"/> (rowids 64 × block to 64 × block + 63).</summary>
+    public double OfBlock(int block) => (uint)block < (uint)_blocks.Length ? _blocks[block] * _step : double.PositiveInfinity;
+}
