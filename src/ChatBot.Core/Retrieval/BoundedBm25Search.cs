@@ -88,7 +88,7 @@ internal sealed class BoundedBm25Search
 
         // The rare terms' postings go through pooled buffers and are merged in rowid order (RarePostings): a
         // Dictionary<long, int> sized for the budget cost about 110 KB a question, its entries on the large-object heap.
-        var postings = new RarePostings(Math.Max((int)total, 64), rare.Count);
+        var postings = new RarePostings((int)total, rare.Count);
         try
         {
             using (var statement = new Indexing.SqliteStatement(_connection, "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?1 LIMIT ?2"))

@@ -61,8 +61,9 @@ internal sealed class RarePostings : IDisposable
     /// <summary>Every rowid of the terms ended so far, once, ascending, with the bits of the terms that hold it.</summary>
     public Candidates Merge()
     {
+        // One run per term, each with its own bit of an int: 32 at most.
         var runs = _terms.Count;
-        Span<int> at = runs <= 64 ? stackalloc int[runs] : new int[runs];
+        Span<int> at = stackalloc int[runs];
         for (var r = 1; r < runs; r++)
         {
             at[r] = _terms[r - 1].End;
@@ -110,7 +111,13 @@ internal sealed class RarePostings : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<long>.Shared.Return(_rowids);
+        // Each buffer is forgotten as it goes back, so a second Dispose cannot return one another search now holds.
+        if (_rowids.Length > 0)
+        {
+            ArrayPool<long>.Shared.Return(_rowids);
+            _rowids = [];
+        }
+
         if (_merged is not null)
         {
             ArrayPool<long>.Shared.Return(_merged);

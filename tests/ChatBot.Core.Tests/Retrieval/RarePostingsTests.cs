@@ -35,4 +35,26 @@ public sealed class RarePostingsTests
         Assert.Equal([2L, 5, 7, 8], merged.RowIds.ToArray());
         Assert.Equal([1, 3, 1, 2], merged.TermBits.ToArray());
     }
+
+    [Fact]
+    public void Dispose_Twice_NoBufferGoesBackToThePoolTwice()
+    {
+        // A buffer returned twice would be handed to two searches at once, each overwriting the other's rowids.
+        var postings = new RarePostings(expectedRows: 3000, expectedTerms: 2);
+        postings.Add([4, 6]);
+        postings.EndTerm(1);
+        _ = postings.Merge();
+        postings.Dispose();
+        postings.Dispose();
+
+        var rented = Enumerable.Range(0, 6).Select(_ => System.Buffers.ArrayPool<long>.Shared.Rent(3000)).ToList();
+        try
+        {
+            Assert.Equal(rented.Count, rented.Distinct(ReferenceEqualityComparer.Instance).Count());
+        }
+        finally
+        {
+            rented.ForEach(buffer => System.Buffers.ArrayPool<long>.Shared.Return(buffer));
+        }
+    }
 }
