@@ -121,6 +121,26 @@ public sealed class PassageCodecTests
     }
 
     [Fact]
+    public void DecodeClaims_SeedCorpusSentencesOneAtATime_SameClaimsAsTheWholeArticle()
+    {
+        // Retrieval decodes the sentences of the chosen passages only: every claim before them is stepped over, and a
+        // string it first wrote must still be found by a later claim.
+        foreach (var id in SeedCorpus.ArticleIds)
+        {
+            var seed = SeedCorpus.Load(id);
+            var sentences = seed.Passages.SelectMany(p => p.Sentences).ToArray();
+            var blob = PassageCodec.EncodeClaims(seed.Claims);
+            var whole = PassageCodec.DecodeClaims(blob, sentences);
+
+            for (var i = 0; i < sentences.Length; i++)
+            {
+                var alone = Assert.Single(PassageCodec.DecodeClaims(blob, [sentences[i]]));
+                Assert.Equal(JsonSerializer.Serialize(whole[i]), JsonSerializer.Serialize(alone));
+            }
+        }
+    }
+
+    [Fact]
     public void EncodeClaims_RepeatedAndNonAsciiStrings_RoundTrip()
     {
         var source = new AttributedSource { Name = "al-Masd\u00e2r \u0627\u0644\u0645\u0635\u062f\u0631", Kind = SourceKind.Monitor, Cue = "said" };
