@@ -829,6 +829,6 @@ public sealed class Fts5PassageIndex : IPassageIndex, IDisposable
         }
     }
 
-    // A file as seen by one stat: missing, or its length and last write time.
+    // The index file, its WAL and aliases.yaml, each as one stat saw it (IsFresh): equal stamps, an unchanged index.
     private sealed record FreshStamp(FileStamp Index, FileStamp Wal, FileStamp Aliases);
 }
