@@ -47,7 +47,7 @@ internal static class PassageCodec
             parts[i] = articleText.AsSpan(ranges[i].Start, ranges[i].Length).Trim().ToString();
         }
 
-        return (ranges, parts.Length == 1 ? parts[0] : string.Join(' ', parts));
+        return (ranges, string.Join(' ', parts));
     }
 
     public static string EncodeSentences(IReadOnlyList<Sentence> sentences)

@@ -472,12 +472,6 @@ public sealed class Fts5Retriever : IRetriever
         // The claims blob decoded once for the sentences of all the passages together, then handed out per passage.
         public void DecodeClaims()
         {
-            if (Passages.Count == 1)
-            {
-                Claims = [PassageCodec.DecodeClaims(claims, Passages[0].Sentences)];
-                return;
-            }
-
             var sentences = new List<Sentence>();
             foreach (var p in Passages)
             {
