@@ -64,7 +64,15 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
         }
 
         var ledger = new CitationLedger();
-        var disputes = ShowableDisputes(RelevantDisputes(context.Disputes, scored, focus.Shape), scored);
+        // Most questions come with no dispute: then no index of the scored sentences is built. Otherwise one index
+        // serves both steps.
+        List<DetectedDispute> disputes = [];
+        if (context.Disputes.Count > 0)
+        {
+            var bySentence = scored.ToDictionary(s => (s.Evidence.Hit.Passage.Id, s.Evidence.Sentence.Index));
+            disputes = ShowableDisputes(RelevantDisputes(context.Disputes, bySentence, focus.Shape), bySentence);
+        }
+
         var disputed = new HashSet<(string, int)>(disputes.SelectMany(d => d.Positions).Select(p => (p.Evidence.Hit.Passage.Id, p.Evidence.Sentence.Index)));
 
         // A question asking for a figure, a distance or a date is answered by the sentences that state one, when any do.
@@ -228,22 +236,15 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
     /// Each position once per answer. The sides of a conflict all stay (the detector matched them as the same thing);
     /// of a denial or an unverified claim, the claim itself and the reports that bear on the question.
     /// </summary>
-    private static List<DetectedDispute> ShowableDisputes(List<DetectedDispute> disputes, IReadOnlyList<ScoredSentence> scored)
+    private static List<DetectedDispute> ShowableDisputes(List<DetectedDispute> disputes, Dictionary<(string, int), ScoredSentence> bySentence)
     {
-        // Most questions have no dispute that bears on them: then no index of the scored sentences is built.
-        if (disputes.Count == 0)
-        {
-            return disputes;
-        }
-
         var shown = new HashSet<(string, int)>();
-        var scores = scored.ToDictionary(s => (s.Evidence.Hit.Passage.Id, s.Evidence.Sentence.Index), s => s.Score);
         var showable = new List<DetectedDispute>();
         foreach (var dispute in disputes)
         {
             var kept = dispute.Positions
                 .Where((p, i) => i == 0 || dispute.Kind == DisputeKind.Conflict
-                    || scores.GetValueOrDefault((p.Evidence.Hit.Passage.Id, p.Evidence.Sentence.Index)) >= SentenceScorer.MinimumScore * 0.6)
+                    || (bySentence.GetValueOrDefault((p.Evidence.Hit.Passage.Id, p.Evidence.Sentence.Index))?.Score ?? 0) >= SentenceScorer.MinimumScore * 0.6)
                 .Where(p => shown.Add((p.Evidence.Hit.Passage.Id, p.Evidence.Sentence.Index)))
                 .ToList();
             if (kept.Count > 0 && (dispute.Kind != DisputeKind.Conflict || kept.Count >= 2))
@@ -259,16 +260,11 @@ public sealed class ExtractiveAnswerComposer : IAnswerComposer
     /// Disputes that bear on the question: at least one position is a sentence the question is about, and, when the
     /// question asks for a figure, a distance or a date, one that states it.
     /// </summary>
-    private static List<DetectedDispute> RelevantDisputes(IReadOnlyList<DetectedDispute> disputes, IReadOnlyList<ScoredSentence> scored, AnswerShape shape)
+    private static List<DetectedDispute> RelevantDisputes(IReadOnlyList<DetectedDispute> disputes,
+        Dictionary<(string, int), ScoredSentence> bySentence, AnswerShape shape)
     {
-        if (disputes.Count == 0)
-        {
-            return [];
-        }
-
-        var scores = scored.ToDictionary(s => (s.Evidence.Hit.Passage.Id, s.Evidence.Sentence.Index), s => s);
         bool Bears(DetectedPosition p) =>
-            scores.TryGetValue((p.Evidence.Hit.Passage.Id, p.Evidence.Sentence.Index), out var s) && s.Relevant && (shape == AnswerShape.Any || s.HasShape);
+            bySentence.TryGetValue((p.Evidence.Hit.Passage.Id, p.Evidence.Sentence.Index), out var s) && s.Relevant && (shape == AnswerShape.Any || s.HasShape);
         // A conflict bears on the question through any side; a denial or an unverified claim through the claim itself.
         return disputes.Where(d => d.Kind == DisputeKind.Conflict ? d.Positions.Any(Bears) : d.Positions.Count > 0 && Bears(d.Positions[0])).ToList();
     }
