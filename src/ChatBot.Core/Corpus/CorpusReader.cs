@@ -548,8 +548,7 @@ public sealed class CorpusReader : ICorpusReader
     private CatalogCacheEntry Catalog(string root)
     {
         var path = Path.Combine(root, SourceCatalogLoader.FileName);
-        var info = new FileInfo(path);
-        var stamp = info.Exists ? $"{info.Length}-{info.LastWriteTimeUtc.Ticks}" : "none";
+        var stamp = FileStamp.Of(path);
         lock (_cacheLock)
         {
             if (_cache is { } c && c.Path == path && c.Stamp == stamp)
@@ -570,7 +569,7 @@ public sealed class CorpusReader : ICorpusReader
 
     private sealed class CatalogCacheEntry
     {
-        public CatalogCacheEntry(string path, string stamp, SourceCatalog catalog)
+        public CatalogCacheEntry(string path, FileStamp stamp, SourceCatalog catalog)
         {
             Path = path;
             Stamp = stamp;
@@ -583,7 +582,7 @@ public sealed class CorpusReader : ICorpusReader
 
         public string Path { get; }
 
-        public string Stamp { get; }
+        public FileStamp Stamp { get; }
 
         public SourceCatalog Catalog { get; }
 
