@@ -17,7 +17,7 @@ public sealed class SourceCatalogProvider
         ArgumentNullException.ThrowIfNull(paths);
         _reader = reader;
         _corpusDirectory = paths.CorpusDirectory;
-        _file = Path.Combine(_corpusDirectory, "sources.yaml");
+        _file = Path.Combine(_corpusDirectory, SourceCatalogLoader.FileName);
     }
 
     public SourceCatalog Current
