@@ -3,7 +3,7 @@ using ChatBot.Core.Configuration;
 namespace ChatBot.Core.Corpus;
 
 /// <summary>The current corpus/sources.yaml, re-read only when the file changes (answers name outlets from it).</summary>
-/// <remarks>Thread-safe. A malformed edit keeps the last good catalog.</remarks>
+/// <remarks>Thread-safe. A malformed edit keeps the last good catalog and is not read again until the file changes.</remarks>
 public sealed class SourceCatalogProvider
 {
     private readonly ICorpusReader _reader;
@@ -47,6 +47,9 @@ public sealed class SourceCatalogProvider
                 }
                 catch (CorpusFormatException) when (_current is { } lastGood)
                 {
+                    // The bad file's stamp is remembered with the last good catalog, so it is parsed once per edit,
+                    // not on every question until it is fixed.
+                    _current = lastGood with { Stamp = stamp };
                     return lastGood.Catalog;
                 }
             }
