@@ -362,8 +362,10 @@ public sealed class CorpusReader : ICorpusReader
             }
             else
             {
-                // Anything unusual (a BOM, bad bytes, malformed JSON, not an object) takes the general path, which
-                // words the warning.
+                // A line the byte reader does not take is decoded as text first: bytes that are not text (a NUL,
+                // bad UTF-8) are warned of here; text (after a BOM, or UTF-16) goes to ReadJsonObject, which reads
+                // it with the same field reader and words the warning when it is still no article object (malformed
+                // JSON, not an object).
                 if (!TextDecoder.TryDecode(bytes.Span, out var json, out var reason))
                 {
                     context.Warnings.Add(new CorpusWarning($"{context.RelativePath}:{number}", reason, true));
