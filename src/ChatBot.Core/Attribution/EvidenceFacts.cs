@@ -104,30 +104,16 @@ internal sealed partial class EvidenceFacts
     private HashSet<string>? _terms;
     private HashSet<string>? _entities;
 
-    public HashSet<string> Terms
+    public HashSet<string> Terms => _terms ?? ReadOwnTerms().Terms;
+
+    public HashSet<string> Entities => _entities ?? ReadOwnTerms().Entities;
+
+    // One word scan fills both sets, whichever a rule asks for first.
+    private (HashSet<string> Terms, HashSet<string> Entities) ReadOwnTerms()
     {
-        get
-        {
-            if (_terms is null)
-            {
-                _terms = ReadTerms(Text, out _entities);
-            }
-
-            return _terms;
-        }
-    }
-
-    public HashSet<string> Entities
-    {
-        get
-        {
-            if (_entities is null)
-            {
-                _terms = ReadTerms(Text, out _entities);
-            }
-
-            return _entities;
-        }
+        _terms = ReadTerms(Text, out var entities);
+        _entities = entities;
+        return (_terms, _entities);
     }
 
     // The stance cues below are read on first use, not in the constructor: most rules look at a few of them for a few
