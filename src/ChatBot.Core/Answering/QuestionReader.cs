@@ -113,20 +113,24 @@ public sealed partial class QuestionReader
     }
 
     /// <summary>
-    /// Only the names of <paramref name="question"/> (as <see cref="Read"/> finds them when no outlet is named), for
-    /// the follow-up rewriter, which reads every earlier turn for its names alone: it skips the shape, the search text
-    /// and the analysis of every word that a full read costs.
+    /// The names in <paramref name="question"/>, in order: each run of capitalised words (Arabic particles and
+    /// "of"/"for" included) or acronym, less the question's opening word when that is no name ("Who", "Did", "The"),
+    /// with its terms from the analysis chain, framing words left out. A run that is one such word ("What", "May"; the
+    /// acronym "IS" excepted) or has no term left is no name. <see cref="Read"/> takes its names from here once the
+    /// outlets are cut out of the question; the follow-up rewriter calls it alone for every earlier turn, without the
+    /// shape, the search text and the analysis of every word that a full read costs.
     /// </summary>
     public IReadOnlyList<QuestionName> ReadNames(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
         var names = new List<QuestionName>();
+        var firstWord = FirstWordIndex(question);
         foreach (Match match in NamePattern().Matches(question))
         {
             var text = match.Value.Trim();
             var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             // A capitalised first word is a name only if it is not a question word ("Who", "How", "Did").
-            if (match.Index == FirstWordIndex(question) && NotNames.Contains(words[0]) && !IsAcronym(words[0]))
+            if (match.Index == firstWord && NotNames.Contains(words[0]) && !IsAcronym(words[0]))
             {
                 text = string.Join(' ', words.Skip(1));
             }
