@@ -125,7 +125,9 @@ internal static partial class FigureReader
             return [];
         }
 
-        // Digits and number words are two regexes: each starts with something the engine can search for quickly.
+        // Digits and number words are two regexes, each started at its first possible match instead of the sentence's
+        // start: the digits' at the first digit, the number words' at the first number word (and in ASCII text at each
+        // one the scanner found, below).
         var figures = scratch;
         figures.Clear();
         if (digit >= 0)
