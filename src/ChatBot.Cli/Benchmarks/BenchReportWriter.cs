@@ -77,10 +77,11 @@ public static class BenchReportWriter
 
             if (l is not null)
             {
-                // The peers harness times raw FTS5 only where it finishes in reasonable time; NaN is a run it skipped.
-                sb.Append(double.IsNaN(l.Fts5OrP50)
-                    ? "Raw FTS5 with the question's words as one OR: not timed by the peers run at this size.\n\n"
-                    : Invariant($"Raw FTS5 with the question's words as one OR (same peers run): p50 {l.Fts5OrP50:F1} ms, p99 {l.Fts5OrP99:F1} ms.\n\n"));
+                // The harness's report.json keeps the figures of its last FTS5 run at this size (a Lucene-only round
+                // leaves them as they were), and may have none.
+                sb.Append(l.Fts5OrP50 is { } fts5P50 && l.Fts5OrP99 is { } fts5P99
+                    ? Invariant($"Raw FTS5 with the question's words as one OR, from the peers harness's report at this size (its last FTS5 run, which may predate this bench): p50 {fts5P50:F1} ms, p99 {fts5P99:F1} ms.\n\n")
+                    : "Raw FTS5 with the question's words as one OR: the peers harness's report at this size has no FTS5 timing.\n\n");
             }
             else if (s.CorpusKind == "peers")
             {

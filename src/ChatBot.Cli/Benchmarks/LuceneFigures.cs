@@ -23,10 +23,13 @@ public sealed record LuceneFigures
 
     public double OrP99 { get; init; }
 
-    /// <summary>The FTS5 baseline the same harness measured (raw OR query), for context.</summary>
-    public double Fts5OrP50 { get; init; }
+    /// <summary>
+    /// The raw FTS5 OR query the harness last timed at this size, for context; null when its report has no FTS5 timing.
+    /// A Lucene-only run of the harness (a bench round) leaves the FTS5 figures of an earlier run in its report.
+    /// </summary>
+    public double? Fts5OrP50 { get; init; }
 
-    public double Fts5OrP99 { get; init; }
+    public double? Fts5OrP99 { get; init; }
 
     /// <summary>Reads RESULTS/N/report.json; null when the harness has not run at that size.</summary>
     public static LuceneFigures? TryRead(string resultsDirectory, int articles)
@@ -56,10 +59,13 @@ public sealed record LuceneFigures
             OrP50 = LatencySummary.Median(orRuns.Select(r => r.GetProperty("p50").GetDouble())),
             OrP95 = LatencySummary.Median(orRuns.Select(r => r.GetProperty("p95").GetDouble())),
             OrP99 = LatencySummary.Median(orRuns.Select(r => r.GetProperty("p99").GetDouble())),
-            Fts5OrP50 = LatencySummary.Median(ftsRuns.Select(r => r.GetProperty("p50").GetDouble())),
-            Fts5OrP99 = LatencySummary.Median(ftsRuns.Select(r => r.GetProperty("p99").GetDouble())),
+            Fts5OrP50 = LatencySummary.MedianOrNull(ftsRuns.Select(r => Number(r, "p50"))),
+            Fts5OrP99 = LatencySummary.MedianOrNull(ftsRuns.Select(r => Number(r, "p99"))),
         };
     }
+
+    private static double? Number(JsonElement run, string name) =>
+        run.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 
     /// <summary>The OR-set latency block of each default ("query") run of an engine.</summary>
     private static List<JsonElement> Runs(JsonElement engine) =>

@@ -34,6 +34,17 @@ public sealed class PairedRoundsTests
     }
 
     [Fact]
+    public void MedianOf_RoundsWithAndWithoutFts5_MedianOfTheRoundsThatHaveIt()
+    {
+        var rounds = new[] { Fts5Round(fts5P50: null), Fts5Round(fts5P50: 20), Fts5Round(fts5P50: 40) };
+
+        var combined = SizeResult.MedianOf(rounds);
+
+        Assert.Equal(30, combined.Lucene!.Fts5OrP50);
+        Assert.Null(SizeResult.MedianOf([Fts5Round(fts5P50: null), Fts5Round(fts5P50: null)]).Lucene!.Fts5OrP50);
+    }
+
+    [Fact]
     public async Task RunAsync_HarnessWritesReport_ReadsLucenesFiguresFromOneRun()
     {
         var data = Directory.CreateTempSubdirectory("peers-data-").FullName;
@@ -90,5 +101,12 @@ public sealed class PairedRoundsTests
         MegabytesPerSecond = ours,
         Retrieval = new LatencySummary(100, p50, p50 * 2, p50 * 3, p50, p50 * 4),
         Lucene = new LuceneFigures { Articles = 1000, MegabytesPerSecond = lucene, OrP50 = orP50, OrP95 = orP50 * 2, OrP99 = orP50 * 3 },
+    };
+
+    private static SizeResult Fts5Round(double? fts5P50) => new()
+    {
+        Articles = 1000,
+        CorpusKind = "peers",
+        Lucene = new LuceneFigures { Articles = 1000, OrP50 = 2, Fts5OrP50 = fts5P50 },
     };
 }
