@@ -259,7 +259,14 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
     /// <summary>What an activity the bot sent says about the reply awaited; null when it is not that reply (yet).</summary>
     private Outcome? Judge(SeenActivity activity, string conversationId, string user, string activityId)
     {
-        if (activity.Type != "message" || activity.FromId == user)
+        if (activity.Fault is { } fault)
+        {
+            // A message the client cannot read is a bad reply, as an unparseable page or set is.
+            _lastPollError = "malformed message activity: " + fault;
+            return Outcome.Error;
+        }
+
+        if (activity.FromId == user)
         {
             return null;
         }
@@ -326,12 +333,14 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
     }
 
     /// <summary>
-    /// The four fields of a bot activity that <see cref="Judge"/> reads. The client shares the server's two cores, so
+    /// The three fields of a message activity that <see cref="Judge"/> reads, or, when one holds a value other than a
+    /// string or null, what is wrong (<c>Fault</c>, the fields then null). The client shares the server's two cores, so
     /// it reads each pushed ActivitySet once with a pooled JsonDocument and keeps only these, instead of building a
     /// JsonNode tree of every activity (answers with their citations included) and walking it by name.
     /// </summary>
-    private sealed record SeenActivity(string? Type, string? FromId, string? ReplyToId, string? ConversationId)
+    private sealed record SeenActivity(string? FromId, string? ReplyToId, string? ConversationId, string? Fault = null)
     {
+        /// <summary>The message activities of a set or page; the others (typing, events) are skipped unread.</summary>
         public static List<SeenActivity> AllIn(JsonElement set)
         {
             var seen = new List<SeenActivity>();
@@ -339,13 +348,9 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
             {
                 foreach (var activity in activities.EnumerateArray())
                 {
-                    if (activity.ValueKind == JsonValueKind.Object)
+                    if (Member(activity, "type") is { ValueKind: JsonValueKind.String } type && type.ValueEquals("message"))
                     {
-                        seen.Add(new SeenActivity(
-                            Text(activity, "type"),
-                            Text(Member(activity, "from"), "id"),
-                            Text(activity, "replyToId"),
-                            Text(Member(activity, "conversation"), "id")));
+                        seen.Add(Read(activity));
                     }
                 }
             }
@@ -353,12 +358,24 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
             return seen;
         }
 
+        private static SeenActivity Read(JsonElement message)
+        {
+            var from = Member(Member(message, "from"), "id");
+            var replyTo = Member(message, "replyToId");
+            var conversation = Member(Member(message, "conversation"), "id");
+            return (Misread("from.id", from) ?? Misread("replyToId", replyTo) ?? Misread("conversation.id", conversation)) is { } fault
+                ? new SeenActivity(null, null, null, fault)
+                : new SeenActivity(Text(from), Text(replyTo), Text(conversation));
+        }
+
         private static JsonElement Member(JsonElement element, string name) =>
             element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var member) ? member : default;
 
-        // A string, or null when absent or null; any other kind throws InvalidOperationException, as GetValue<string> did.
-        private static string? Text(JsonElement element, string name) =>
-            Member(element, name) is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } value ? value.GetString() : null;
+        private static string? Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+        // Each field is a string, null or absent; any other kind (where GetString would throw) is named as the fault.
+        private static string? Misread(string name, JsonElement value) =>
+            value.ValueKind is JsonValueKind.String or JsonValueKind.Null or JsonValueKind.Undefined ? null : $"{name} is a {value.ValueKind}, not a string";
     }
 
     private enum Outcome
