@@ -13,6 +13,8 @@ namespace ChatBot.Cli.Commands;
 /// </summary>
 public static class BenchCommand
 {
+    private static readonly string[] Steps = ["index", "claims", "retrieval", "ask", "server"];
+
     /// <param name="configureServices">Registrations added after <c>AddChatBotCore</c>: the host registers the
     /// <see cref="IExhaustiveRanking"/> adapter here, which recall@10 needs.</param>
     /// <param name="output">Where progress and the report go (standard output by default).</param>
@@ -51,6 +53,14 @@ public static class BenchCommand
             });
         }
 
+        skip.Validators.Add(r =>
+        {
+            foreach (var step in SkippedSteps(r.GetValueOrDefault<string>()).Where(s => !Steps.Contains(s, StringComparer.OrdinalIgnoreCase)))
+            {
+                r.AddError($"--skip: '{step}' is not a step ({string.Join(", ", Steps)}).");
+            }
+        });
+
         var command = new Command("bench", "Benchmarks index build, retrieval, ask and the server at newsroom scale, beside Lucene's figures.")
         {
             articles, kind, peersCorpus, queries, runs, indexRuns, seed, work, server, conversations, asks, timeout, transport, poll, peersResults, skip, outFile, config, lucene, rounds,
@@ -82,7 +92,7 @@ public static class BenchCommand
                     Transport = parse.GetValue(transport),
                     PollMilliseconds = parse.GetValue(poll),
                     PeersResults = parse.GetValue(peersResults)!.FullName,
-                    Skip = (parse.GetValue(skip) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase),
+                    Skip = SkippedSteps(parse.GetValue(skip)).ToHashSet(StringComparer.OrdinalIgnoreCase),
                     Out = parse.GetValue(outFile)?.FullName,
                     LuceneHarness = parse.GetValue(lucene)?.FullName,
                     Rounds = parse.GetValue(rounds),
@@ -116,6 +126,9 @@ public static class BenchCommand
         });
         return command;
     }
+
+    private static string[] SkippedSteps(string? text) =>
+        (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static Uri? ParseServer(string? text)
     {
