@@ -153,6 +153,9 @@ public sealed class WebChatTurnHandler(
                 return;
             }
 
+            // Not lifetime.Token: the turn can end between the check above and this read, and a store that honoured the
+            // token would then throw out of AnswerAsync's `await watch`, in its finally, and lose the answer just made.
+            // The read is short (the in-memory store answers at once); the next pass sees the cancellation.
             var read = await conversations.LastReadAsync(conversationId, CancellationToken.None);
             if (read is null || time.GetUtcNow() - (read > started ? read.Value : started) >= limit)
             {
