@@ -34,8 +34,10 @@ public sealed class DirectLineLoadTest(Uri server, TimeSpan replyTimeout, TimeSp
         using var http = new HttpClient(handler) { BaseAddress = server, Timeout = replyTimeout + TimeSpan.FromSeconds(5) };
         var counters = new Counters();
         var latencies = new ConcurrentBag<double>();
-        // The clock runs from the moment every conversation is set up (token, conversation, stream) and they start
-        // asking together, to the last reply: asks/s is the asking, not 50 set-ups before it.
+        // The clock starts when the last conversation reaches the start gate, set up (token, conversation, stream) or
+        // given up after a failed set-up, and they start asking together. It stops when every conversation has ended:
+        // its last question answered, failed or given up at the reply timeout, and its stream closed. asks/s times the
+        // asking, not the set-ups before it.
         var gate = new StartGate(conversations);
         await Task.WhenAll(Enumerable.Range(0, conversations).Select(c => ConverseAsync(http, c, questions, asksPerConversation, conversations, counters, latencies, gate, cancellationToken)));
         var elapsed = Stopwatch.GetElapsedTime(gate.OpenedAt);
