@@ -118,7 +118,7 @@ internal sealed class BoundedBm25Search
             var sets = common.Select(i => _postings.Get(terms[i].Term, _connection)).ToArray();
 
             // One bit per passage (160 KB at 1.3M passages): pooled, so a question does not allocate on the large-object heap.
-            var visitedLength = Math.Max(sets.Length == 0 ? 0 : sets[0].Length, (int)((_statistics.MaxRowId >> 6) + 1));
+            var visitedLength = Math.Max(sets.Length == 0 ? 0 : sets[0].Holding.Length, (int)((_statistics.MaxRowId >> 6) + 1));
             var rented = ArrayPool<ulong>.Shared.Rent(visitedLength);
             try
             {
@@ -139,7 +139,7 @@ internal sealed class BoundedBm25Search
     // MaxScore throughout: once the top is full, what cannot beat the worst of it (the threshold) is not scored, and the
     // result is the same, as it could not enter. A passage scores at most its terms' idf times its norm ceiling
     // (NormCeilings), so most candidates are ruled out from one byte, without reading their lengths and repeated tokens.
-    private List<ScoredPassage> Collect(RarePostings.Candidates candidates, List<int> common, ulong[][] sets, double[] weights, int[] hashes, Span<ulong> visited, int k, CancellationToken cancellationToken)
+    private List<ScoredPassage> Collect(RarePostings.Candidates candidates, List<int> common, FrequentTermPostings.TermSets[] sets, double[] weights, int[] hashes, Span<ulong> visited, int k, CancellationToken cancellationToken)
     {
         visited.Clear();
         var top = new PriorityQueue<ScoredPassage, ScoredPassage>(k + 1, WorstFirst.Instance);
@@ -154,7 +154,7 @@ internal sealed class BoundedBm25Search
             var all = rareBits[c];
             for (var j = 0; j < common.Count; j++)
             {
-                if (FrequentTermPostings.Contains(sets[j], rowid))
+                if (FrequentTermPostings.Contains(sets[j].Holding, rowid))
                 {
                     all |= 1 << common[j];
                 }
@@ -191,7 +191,7 @@ internal sealed class BoundedBm25Search
             subsets.Add((mask, termBits, Weight(termBits, weights)));
         }
 
-        var words = sets.Length == 0 ? 0 : sets[0].Length;
+        var words = sets.Length == 0 ? 0 : sets[0].Holding.Length;
         Span<int> members = stackalloc int[MaxCommonTerms];
         foreach (var (mask, termBits, weight) in subsets.OrderByDescending(s => s.Weight))
         {
@@ -221,22 +221,36 @@ internal sealed class BoundedBm25Search
                 }
 
                 var word = ~visited[w];
+                var repeating = 0UL;
                 for (var m = 0; m < size && word != 0; m++)
                 {
-                    word &= sets[members[m]][w];
+                    word &= sets[members[m]].Holding[w];
+                    repeating |= sets[members[m]].Repeating[w];
                 }
 
                 visited[w] |= word;
-                while (word != 0)
-                {
-                    var rowid = ((long)w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
-                    word &= word - 1;
-                    if (weight * _ceilings.Of(rowid) < threshold)
-                    {
-                        continue;
-                    }
 
-                    threshold = Offer(top, rowid, _statistics.Score(rowid, termBits, weights, hashes, K1, B), termBits, k);
+                // Passages repeating none of the conjunction's terms, most of them: each term counts once, so the exact
+                // score needs the passage's length alone, and the block's shortest passage bounds them all.
+                var once = weight * _ceilings.OnceOfBlock(w) < threshold ? 0 : word & ~repeating;
+                for (; once != 0; once &= once - 1)
+                {
+                    var rowid = ((long)w << 6) + System.Numerics.BitOperations.TrailingZeroCount(once);
+                    var score = _statistics.Score(rowid, termBits, weights, [], K1, B);
+                    if (score >= threshold)
+                    {
+                        threshold = Offer(top, rowid, score, termBits, k);
+                    }
+                }
+
+                // The others first against their ceiling (the norm at their most repeated token), then scored in full.
+                for (var more = word & repeating; more != 0; more &= more - 1)
+                {
+                    var rowid = ((long)w << 6) + System.Numerics.BitOperations.TrailingZeroCount(more);
+                    if (weight * _ceilings.Of(rowid) >= threshold)
+                    {
+                        threshold = Offer(top, rowid, _statistics.Score(rowid, termBits, weights, hashes, K1, B), termBits, k);
+                    }
                 }
             }
         }

@@ -216,7 +216,7 @@ public sealed class Fts5Retriever : IRetriever
                 generation,
                 statistics,
                 NormCeilings.Build(statistics, BoundedBm25Search.K1, BoundedBm25Search.B),
-                new FrequentTermPostings(statistics.MaxRowId, FrequentTermBytes),
+                new FrequentTermPostings(statistics, FrequentTermBytes),
                 PassageArticles.Read(connection, transaction));
             _cache = fresh;
             return fresh;

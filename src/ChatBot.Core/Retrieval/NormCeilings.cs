@@ -14,12 +14,14 @@ internal sealed class NormCeilings
 
     private readonly byte[] _passages;
     private readonly byte[] _blocks;
+    private readonly byte[] _onceBlocks;
     private readonly double _step;
 
-    private NormCeilings(byte[] passages, byte[] blocks, double step, double largest)
+    private NormCeilings(byte[] passages, byte[] blocks, byte[] onceBlocks, double step, double largest)
     {
         _passages = passages;
         _blocks = blocks;
+        _onceBlocks = onceBlocks;
         _step = step;
         Largest = largest;
     }
@@ -35,6 +37,7 @@ internal sealed class NormCeilings
         var count = statistics.MaxRowId + 1;
         var passages = new byte[count];
         var blocks = new byte[(count + BlockSize - 1) / BlockSize];
+        var onceBlocks = new byte[blocks.Length];
         byte largest = 0;
         for (var rowid = 0L; rowid < count; rowid++)
         {
@@ -44,15 +47,14 @@ internal sealed class NormCeilings
                 continue;
             }
 
-            // Rounded up, plus one step for the rounding of the division: the code's value is never below the factor.
-            var norm = statistics.Norm(rowid, statistics.LargestCount(rowid), k1, b);
-            var code = (byte)Math.Min(255, Math.Ceiling(norm / step) + 1);
+            var code = Code(statistics.Norm(rowid, statistics.LargestCount(rowid), k1, b), step);
             passages[rowid] = code;
             blocks[rowid / BlockSize] = Math.Max(blocks[rowid / BlockSize], code);
+            onceBlocks[rowid / BlockSize] = Math.Max(onceBlocks[rowid / BlockSize], Code(statistics.Norm(rowid, 1, k1, b), step));
             largest = Math.Max(largest, code);
         }
 
-        return new NormCeilings(passages, blocks, step, largest * step);
+        return new NormCeilings(passages, blocks, onceBlocks, step, largest * step);
     }
 
     /// <summary>At least <see cref="PassageStatistics.Norm"/> of any term in passage <paramref name="rowid"/> (unknown passages: no bound).</summary>
@@ -60,4 +62,13 @@ internal sealed class NormCeilings
 
     /// <summary>At least <see cref="Of"/> of every passage in block <paramref name="block"/> (rowids 64 × block to 64 × block + 63).</summary>
     public double OfBlock(int block) => (uint)block < (uint)_blocks.Length ? _blocks[block] * _step : double.PositiveInfinity;
+
+    /// <summary>
+    /// At least the factor of a term counted once in any passage of block <paramref name="block"/> (the block's shortest
+    /// passage's): the bound of the passages that repeat none of a question's terms, most of them.
+    /// </summary>
+    public double OnceOfBlock(int block) => (uint)block < (uint)_onceBlocks.Length ? _onceBlocks[block] * _step : double.PositiveInfinity;
+
+    // Rounded up, plus one step for the rounding of the division: the code's value is never below the factor.
+    private static byte Code(double norm, double step) => (byte)Math.Min(255, Math.Ceiling(norm / step) + 1);
 }

@@ -87,6 +87,8 @@ public class BoundedSearchTests
             var ceiling = ceilings.Of(rowid);
             Assert.True(ceiling > norm * (1 + 1e-9), $"passage {rowid}: ceiling {ceiling} not above its largest norm {norm}");
             Assert.True(ceilings.OfBlock((int)(rowid / NormCeilings.BlockSize)) >= ceiling, $"passage {rowid}: its block's ceiling is below its own");
+            var once = statistics.Norm(rowid, 1, 1.2, 0.75);
+            Assert.True(ceilings.OnceOfBlock((int)(rowid / NormCeilings.BlockSize)) > once * (1 + 1e-9), $"passage {rowid}: its block's ceiling for a term counted once is not above its norm {once}");
             Assert.True(ceilings.Largest >= ceiling, $"passage {rowid}: above the largest ceiling");
         }
 
@@ -124,6 +126,34 @@ public class BoundedSearchTests
             var bounded = f.Retriever.BoundedSearch(question, 10, CancellationToken.None);
             Assert.True(exhaustive.Intersect(bounded).Count() >= exhaustive.Count - 1, $"{question}: {string.Join(',', exhaustive)} vs {string.Join(',', bounded)}");
         }
+    }
+
+    [Fact]
+    public async Task MarkRepeats_CommonWords_MarksExactlyThePassagesWhereTheWordCountsMoreThanOnce()
+    {
+        // The search scores an unmarked passage as if each of its terms occurred once: that must be its true score.
+        using var f = await GeneratedAsync(200, new RetrievalOptions());
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(f.Index.ReadConnectionString);
+        connection.Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var statistics = PassageStatistics.Read(connection, transaction);
+
+        var marked = 0;
+        foreach (var word in Vocabulary.Take(30))
+        {
+            var repeating = new ulong[(statistics.MaxRowId >> 6) + 1];
+            statistics.MarkRepeats(PassageStatistics.Hash(word), repeating);
+            for (var rowid = 1L; rowid <= statistics.MaxRowId; rowid++)
+            {
+                var counted = statistics.Score(rowid, 1, [1.0], [PassageStatistics.Hash(word)], 1.2, 0.75);
+                var once = statistics.Score(rowid, 1, [1.0], [], 1.2, 0.75);
+                var isMarked = FrequentTermPostings.Contains(repeating, rowid);
+                Assert.True(isMarked == (counted != once), $"{word} in passage {rowid}: marked {isMarked}, scores {counted} and {once}");
+                marked += isMarked ? 1 : 0;
+            }
+        }
+
+        Assert.True(marked > 100, "the commonest words repeat in many passages");
     }
 
     [Fact]
