@@ -53,6 +53,16 @@ public class BoundedSearchTests
         return f;
     }
 
+    // What retrieval holds in memory of a generated 200-article index, read as it reads them.
+    private static async Task<PassageStatistics> GeneratedStatisticsAsync()
+    {
+        using var f = await GeneratedAsync(200, new RetrievalOptions());
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(f.Index.ReadConnectionString);
+        connection.Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        return PassageStatistics.Read(connection, transaction);
+    }
+
     private static IEnumerable<string> Questions()
     {
         var random = new Random(11);
@@ -70,11 +80,7 @@ public class BoundedSearchTests
         // The search rules a passage out when its terms' idf times its one-byte ceiling cannot enter the top, and a block
         // of 64 passages when the block's ceiling cannot: neither may be below the norm of the passage's most repeated
         // token.
-        using var f = await GeneratedAsync(200, new RetrievalOptions());
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(f.Index.ReadConnectionString);
-        connection.Open();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var statistics = PassageStatistics.Read(connection, transaction);
+        var statistics = await GeneratedStatisticsAsync();
         var ceilings = NormCeilings.Build(statistics, 1.2, 0.75);
 
         Assert.True(statistics.MaxRowId > 200);
@@ -132,11 +138,7 @@ public class BoundedSearchTests
     public async Task MarkRepeats_CommonWords_MarksExactlyThePassagesWhereTheWordCountsMoreThanOnce()
     {
         // The search scores an unmarked passage as if each of its terms occurred once: that must be its true score.
-        using var f = await GeneratedAsync(200, new RetrievalOptions());
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(f.Index.ReadConnectionString);
-        connection.Open();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var statistics = PassageStatistics.Read(connection, transaction);
+        var statistics = await GeneratedStatisticsAsync();
 
         var marked = 0;
         foreach (var word in Vocabulary.Take(30))
