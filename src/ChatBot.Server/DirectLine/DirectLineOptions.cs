@@ -19,6 +19,16 @@ public sealed class DirectLineOptions
     [Range(10, 10_000)]
     public int MaxActivitiesPerConversation { get; set; } = 200;
 
+    /// <summary>
+    /// Activities kept across all conversations: the store's memory bound (an answer's activity is a few KB, and the
+    /// answer remembered for feedback on it as much again). Past this the least recently used conversations lose the
+    /// activities their clients have fetched and their remembered answers, until the store is back to nine tenths of it;
+    /// they go on, their watermarks valid. A reply not yet fetched is never dropped this way, nor anything of the
+    /// conversation being answered.
+    /// </summary>
+    [Range(100, 10_000_000)]
+    public int MaxActivities { get; set; } = 10_000;
+
     /// <summary>A conversation nobody polled or posted to for this long is forgotten (the client sees 404).</summary>
     [Range(1, 7 * 24 * 60)]
     public int IdleExpiryMinutes { get; set; } = 60;

@@ -6,7 +6,9 @@ namespace ChatBot.Server.DirectLine;
 /// <summary>
 /// Direct Line conversations in this process's memory: at most <see cref="DirectLineOptions.MaxConversations"/>
 /// (the least recently used goes first), each keeping its last <see cref="DirectLineOptions.MaxActivitiesPerConversation"/>
-/// activities and as many remembered answers, forgotten after <see cref="DirectLineOptions.IdleExpiryMinutes"/> idle.
+/// activities and as many remembered answers, forgotten after <see cref="DirectLineOptions.IdleExpiryMinutes"/> idle;
+/// and at most <see cref="DirectLineOptions.MaxActivities"/> activities in all (the least recently used conversations
+/// give up their history first).
 /// </summary>
 /// <remarks>Thread-safe: a lock for the map, and one per conversation for its queue.</remarks>
 public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptions> options, TimeProvider time) : IDirectLineConversationStore
@@ -14,6 +16,8 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
     private readonly Dictionary<string, Conversation> _conversations = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly DirectLineOptions _options = options.Value;
+    private long _kept;
+    private long _forgetPast = options.Value.MaxActivities;
 
     public int Count
     {
@@ -38,12 +42,12 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
 
             foreach (var expired in _conversations.Where(pair => IsExpired(pair.Value, now)).Select(pair => pair.Key).ToList())
             {
-                _conversations.Remove(expired);
+                Remove(expired);
             }
 
             if (_conversations.Count >= _options.MaxConversations)
             {
-                _conversations.Remove(_conversations.MinBy(pair => pair.Value.LastUsed).Key);
+                Remove(_conversations.MinBy(pair => pair.Value.LastUsed).Key);
             }
 
             _conversations[conversationId] = new Conversation { LastUsed = now, LastRead = now };
@@ -62,25 +66,102 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
             return Task.FromResult<DirectLineActivity?>(null);
         }
 
+        DirectLineActivity stamped;
         lock (conversation.Gate)
         {
+            // Removed since it was found: as if it had not been.
+            if (conversation.Removed)
+            {
+                return Task.FromResult<DirectLineActivity?>(null);
+            }
+
             var sequence = ++conversation.LastSequence;
-            var stamped = activity with
+            stamped = activity with
             {
                 Id = string.Create(CultureInfo.InvariantCulture, $"{conversationId}|{sequence:D7}"),
                 Timestamp = time.GetUtcNow(),
                 Conversation = new ConversationAccount(conversationId),
             };
             conversation.Activities.Enqueue((sequence, stamped));
+            var dropped = 0;
             while (conversation.Activities.Count > _options.MaxActivitiesPerConversation)
             {
                 conversation.Activities.Dequeue();
+                dropped++;
             }
+
+            Interlocked.Add(ref _kept, 1 - dropped);
 
             // Wake the polls held for this conversation.
             conversation.Appended.TrySetResult();
             conversation.Appended = NewSignal();
-            return Task.FromResult<DirectLineActivity?>(stamped);
+        }
+
+        if (Interlocked.Read(ref _kept) > Interlocked.Read(ref _forgetPast))
+        {
+            ForgetHistories(conversation);
+        }
+
+        return Task.FromResult<DirectLineActivity?>(stamped);
+    }
+
+    // The least recently used conversations, other than the one being appended to, give up the activities their
+    // clients have fetched and their remembered answers, until the store holds nine tenths of its bound: one pass over
+    // the map for many appends.
+    private void ForgetHistories(Conversation appending)
+    {
+        List<Conversation> oldestFirst;
+        lock (_gate)
+        {
+            oldestFirst = [.. _conversations.Values.Where(c => c != appending).OrderBy(c => c.LastUsed)];
+        }
+
+        var target = _options.MaxActivities / 10 * 9;
+        foreach (var conversation in oldestFirst)
+        {
+            if (Interlocked.Read(ref _kept) <= target)
+            {
+                break;
+            }
+
+            lock (conversation.Gate)
+            {
+                Forget(conversation);
+            }
+        }
+
+        // Short of the target (replies not yet fetched): the next pass waits for another tenth of the bound, so a store
+        // full of them does not sort its conversations at every append.
+        var kept = Interlocked.Read(ref _kept);
+        Interlocked.Exchange(ref _forgetPast, kept <= target ? _options.MaxActivities : kept + (_options.MaxActivities / 10));
+    }
+
+    // Under the conversation's gate: the activities its client has fetched leave the store (one not yet fetched is a
+    // reply still on its way), and its remembered answers go with them.
+    private void Forget(Conversation conversation, bool all = false)
+    {
+        var forgotten = 0;
+        while (conversation.Activities.TryPeek(out var oldest) && (all || oldest.Sequence <= conversation.Fetched))
+        {
+            conversation.Activities.Dequeue();
+            forgotten++;
+        }
+
+        Interlocked.Add(ref _kept, -forgotten);
+        conversation.Answers.Clear();
+        conversation.AnswerOrder.Clear();
+    }
+
+    // Under the map's lock: the conversation and its history leave the store.
+    private void Remove(string conversationId)
+    {
+        if (_conversations.Remove(conversationId, out var conversation))
+        {
+            lock (conversation.Gate)
+            {
+                conversation.Removed = true;
+                Forget(conversation, all: true);
+            }
         }
     }
 
@@ -96,6 +177,7 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
         lock (conversation.Gate)
         {
             var activities = conversation.Activities.Where(entry => entry.Sequence > after).Select(entry => entry.Activity).ToList();
+            conversation.Fetched = Math.Max(conversation.Fetched, conversation.LastSequence);
             var next = Math.Max(after, conversation.LastSequence).ToString(CultureInfo.InvariantCulture);
             return Task.FromResult<DirectLineActivitySet?>(new DirectLineActivitySet(activities, next));
         }
@@ -200,7 +282,7 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
 
         if (IsExpired(conversation, now))
         {
-            _conversations.Remove(conversationId);
+            Remove(conversationId);
             return null;
         }
 
@@ -217,6 +299,12 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
         public Queue<(long Sequence, DirectLineActivity Activity)> Activities { get; } = new();
 
         public long LastSequence { get; set; }
+
+        /// <summary>The last sequence a page of activities has carried to the client (under <see cref="Gate"/>).</summary>
+        public long Fetched { get; set; }
+
+        /// <summary>Set, under <see cref="Gate"/>, when the conversation leaves the map: nothing more is appended.</summary>
+        public bool Removed { get; set; }
 
         /// <summary>Completed (and replaced) at each append, under <see cref="Gate"/>.</summary>
         public TaskCompletionSource Appended { get; set; } = NewSignal();

@@ -42,4 +42,81 @@ public sealed class InMemoryDirectLineConversationStoreTests
         var page = await _store.GetActivitiesAsync("c3", null, CancellationToken.None);
         Assert.Empty(page!.Activities);
     }
+
+    [Fact]
+    public async Task AppendAsync_PastMaxActivities_LeastRecentlyUsedConversationsLoseTheirHistoryFirst()
+    {
+        // The store's memory is bounded across conversations: an idle one gives up what its client has already fetched.
+        var store = await ThreeConversationsPastTheBoundAsync(fetched: true);
+
+        var old = await store.GetActivitiesAsync("old", null, CancellationToken.None);
+        Assert.Empty(old!.Activities);
+        Assert.Equal("40", old.Watermark);
+        Assert.Null(await store.FindAnswerAsync("old", "a1", CancellationToken.None));
+        Assert.Equal(40, (await store.GetActivitiesAsync("middle", null, CancellationToken.None))!.Activities.Count);
+        Assert.Equal(40, (await store.GetActivitiesAsync("new", null, CancellationToken.None))!.Activities.Count);
+        Assert.NotNull(await store.FindAnswerAsync("new", "a1", CancellationToken.None));
+
+        // The conversation goes on, its watermarks valid.
+        var next = await store.AppendAsync("old", new DirectLineActivity { Type = "message", Text = "again" }, CancellationToken.None);
+        Assert.EndsWith("0000041", next!.Id);
+    }
+
+    [Fact]
+    public async Task AppendAsync_PastMaxActivities_RepliesNotYetFetchedAreKept()
+    {
+        // A reply its client has not fetched is still on its way: dropping it would lose it.
+        var store = await ThreeConversationsPastTheBoundAsync(fetched: false);
+
+        foreach (var id in new[] { "old", "middle", "new" })
+        {
+            Assert.Equal(40, (await store.GetActivitiesAsync(id, null, CancellationToken.None))!.Activities.Count);
+        }
+    }
+
+    // Three conversations of 40 activities each, appended one after the other (the first the least recently used), in a
+    // store bounded at 100; each conversation's client fetches its activities as they come, or not at all.
+    private static async Task<InMemoryDirectLineConversationStore> ThreeConversationsPastTheBoundAsync(bool fetched)
+    {
+        var clock = new Clock();
+        var store = new InMemoryDirectLineConversationStore(Options.Create(new DirectLineOptions { MaxActivities = 100, MaxActivitiesPerConversation = 50 }), clock);
+        foreach (var id in new[] { "old", "middle", "new" })
+        {
+            await store.CreateAsync(id, CancellationToken.None);
+            await store.RememberAnswerAsync(id, "a1", new AnsweredTurn("q", new ChatBot.Core.Answering.Answer { Question = "q", StandaloneQuestion = "q", Text = "t", Mode = ChatBot.Core.Answering.AnswerMode.Extractive, PromptVersion = "v" }), CancellationToken.None);
+            for (var i = 0; i < 40; i++)
+            {
+                clock.Now += TimeSpan.FromSeconds(1);
+                await store.AppendAsync(id, new DirectLineActivity { Type = "message", Text = $"{id} {i}" }, CancellationToken.None);
+                if (fetched)
+                {
+                    await store.GetActivitiesAsync(id, null, CancellationToken.None);
+                }
+            }
+        }
+
+        return store;
+    }
+
+    [Fact]
+    public async Task AppendAsync_OneConversationAlonePastMaxActivities_KeepsWhatItAppends()
+    {
+        // Nothing else to give up: the conversation being answered never loses its own reply.
+        var store = new InMemoryDirectLineConversationStore(Options.Create(new DirectLineOptions { MaxActivities = 100, MaxActivitiesPerConversation = 200 }), new Clock());
+        await store.CreateAsync("only", CancellationToken.None);
+        for (var i = 0; i < 150; i++)
+        {
+            await store.AppendAsync("only", new DirectLineActivity { Type = "message", Text = $"{i}" }, CancellationToken.None);
+        }
+
+        var page = await store.GetActivitiesAsync("only", null, CancellationToken.None);
+        Assert.Equal(150, page!.Activities.Count);
+    }
+
+    private sealed class Clock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 }
