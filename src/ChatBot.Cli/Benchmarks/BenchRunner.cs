@@ -306,7 +306,7 @@ public sealed class BenchRunner(BenchSettings settings, Action<IServiceCollectio
         }
 
         var dir = Path.Combine(settings.WorkDirectory, string.Create(CultureInfo.InvariantCulture, $"corpus-synth-{n}-s{settings.Seed}"));
-        if (File.Exists(Path.Combine(dir, "sources.yaml")))
+        if (File.Exists(Path.Combine(dir, SourceCatalogLoader.FileName)))
         {
             return dir;
         }
@@ -329,7 +329,7 @@ public sealed class BenchRunner(BenchSettings settings, Action<IServiceCollectio
             ?? throw new ConfigurationException($"--peers-corpus: no peers corpus given and none of {settings.PeersResults}/../corpus-*-s42.jsonl has {n:N0} lines; run shared/peers/run.sh {n} first");
         var dir = Path.Combine(settings.WorkDirectory, $"corpus-peers-{n}");
         var jsonl = Path.Combine(dir, "articles.jsonl");
-        if (File.Exists(Path.Combine(dir, "sources.yaml")))
+        if (File.Exists(Path.Combine(dir, SourceCatalogLoader.FileName)))
         {
             return dir;
         }
@@ -370,7 +370,7 @@ public sealed class BenchRunner(BenchSettings settings, Action<IServiceCollectio
             File.Copy(aliases, Path.Combine(dir, "aliases.yaml"), overwrite: true);
         }
 
-        File.WriteAllText(Path.Combine(dir, "sources.yaml"), yaml.ToString());
+        File.WriteAllText(Path.Combine(dir, SourceCatalogLoader.FileName), yaml.ToString());
         return dir;
     }
 

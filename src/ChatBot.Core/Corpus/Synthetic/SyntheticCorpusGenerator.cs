@@ -52,7 +52,7 @@ public static class SyntheticCorpusGenerator
             WriteJsonl(state, progress, cancellationToken);
         }
 
-        File.WriteAllText(Path.Combine(root, "sources.yaml"), SyntheticCatalogWriter.SourcesYaml(options.Seed, state.SourcesYamlUrls()), Utf8);
+        File.WriteAllText(Path.Combine(root, SourceCatalogLoader.FileName), SyntheticCatalogWriter.SourcesYaml(options.Seed, state.SourcesYamlUrls()), Utf8);
         File.WriteAllText(Path.Combine(root, "aliases.yaml"), SyntheticCatalogWriter.AliasesYaml(), Utf8);
 
         return new SyntheticCorpusReport
@@ -74,7 +74,7 @@ public static class SyntheticCorpusGenerator
     {
         if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
         {
-            var sources = Path.Combine(root, "sources.yaml");
+            var sources = Path.Combine(root, SourceCatalogLoader.FileName);
             var ours = File.Exists(sources) && File.ReadLines(sources).FirstOrDefault()?.StartsWith(SyntheticCatalogWriter.Marker, StringComparison.Ordinal) == true;
             if (!replace || !ours)
             {
