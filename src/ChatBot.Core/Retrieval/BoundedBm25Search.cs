@@ -193,6 +193,8 @@ internal sealed class BoundedBm25Search
 
         var words = sets.Length == 0 ? 0 : sets[0].Holding.Length;
         Span<int> members = stackalloc int[MaxCommonTerms];
+        Span<double> memberWeights = stackalloc double[MaxCommonTerms];
+        Span<ulong> repeatingWords = stackalloc ulong[MaxCommonTerms];
         foreach (var (mask, termBits, weight) in subsets.OrderByDescending(s => s.Weight))
         {
             if (weight * _ceilings.Largest < threshold)
@@ -206,6 +208,7 @@ internal sealed class BoundedBm25Search
             {
                 if ((mask & (1 << j)) != 0)
                 {
+                    memberWeights[size] = weights[common[j]];
                     members[size++] = j;
                 }
             }
@@ -225,7 +228,8 @@ internal sealed class BoundedBm25Search
                 for (var m = 0; m < size && word != 0; m++)
                 {
                     word &= sets[members[m]].Holding[w];
-                    repeating |= sets[members[m]].Repeating[w];
+                    repeatingWords[m] = sets[members[m]].Repeating[w];
+                    repeating |= repeatingWords[m];
                 }
 
                 visited[w] |= word;
@@ -243,11 +247,33 @@ internal sealed class BoundedBm25Search
                     }
                 }
 
-                // The others first against their ceiling (the norm at their most repeated token), then scored in full.
+                // The others against their ceiling (the norm at their most repeated token), then against a closer bound
+                // (only the terms they repeat at that ceiling, the rest once), and only then scored in full.
                 for (var more = word & repeating; more != 0; more &= more - 1)
                 {
-                    var rowid = ((long)w << 6) + System.Numerics.BitOperations.TrailingZeroCount(more);
-                    if (weight * _ceilings.Of(rowid) >= threshold)
+                    var bit = System.Numerics.BitOperations.TrailingZeroCount(more);
+                    var rowid = ((long)w << 6) + bit;
+                    var ceiling = _ceilings.Of(rowid);
+                    if (weight * ceiling < threshold)
+                    {
+                        continue;
+                    }
+
+                    var repeated = 0.0;
+                    var single = 0.0;
+                    for (var m = 0; m < size; m++)
+                    {
+                        if (((repeatingWords[m] >> bit) & 1) != 0)
+                        {
+                            repeated += memberWeights[m];
+                        }
+                        else
+                        {
+                            single += memberWeights[m];
+                        }
+                    }
+
+                    if ((repeated * ceiling) + (single * _statistics.Norm(rowid, 1, K1, B)) >= threshold)
                     {
                         threshold = Offer(top, rowid, _statistics.Score(rowid, termBits, weights, hashes, K1, B), termBits, k);
                     }
