@@ -253,8 +253,7 @@ internal sealed class BoundedBm25Search
                 {
                     var bit = System.Numerics.BitOperations.TrailingZeroCount(more);
                     var rowid = ((long)w << 6) + bit;
-                    var ceiling = _ceilings.Of(rowid);
-                    if (weight * ceiling < threshold)
+                    if (weight * _ceilings.Of(rowid) < threshold)
                     {
                         continue;
                     }
@@ -273,7 +272,7 @@ internal sealed class BoundedBm25Search
                         }
                     }
 
-                    if ((repeated * ceiling) + (single * _statistics.Norm(rowid, 1, K1, B)) >= threshold)
+                    if (_ceilings.Bound(rowid, repeated, single, _statistics, K1, B) >= threshold)
                     {
                         threshold = Offer(top, rowid, _statistics.Score(rowid, termBits, weights, hashes, K1, B), termBits, k);
                     }

@@ -69,6 +69,16 @@ internal sealed class NormCeilings
     /// </summary>
     public double OnceOfBlock(int block) => (uint)block < (uint)_onceBlocks.Length ? _onceBlocks[block] * _step : double.PositiveInfinity;
 
+    /// <summary>
+    /// At least the BM25 of passage <paramref name="rowid"/> for terms of total idf <paramref name="repeated"/> that it
+    /// may hold more than once and <paramref name="once"/> that it holds at most once: the first at its ceiling, the
+    /// others at its length alone (a term counted once), closer than all of them at the ceiling. Some term must be of
+    /// the first kind (<paramref name="repeated"/> above 0): the ceiling's margin then covers the rounding of the sums,
+    /// which a passage repeating none of them, its score its exact length-only sum, would not have.
+    /// </summary>
+    public double Bound(long rowid, double repeated, double once, PassageStatistics statistics, double k1, double b) =>
+        (repeated * Of(rowid)) + (once * statistics.Norm(rowid, 1, k1, b));
+
     // Rounded up, plus one step for the rounding of the division: the code's value is never below the factor.
     private static byte Code(double norm, double step) => (byte)Math.Min(255, Math.Ceiling(norm / step) + 1);
 }

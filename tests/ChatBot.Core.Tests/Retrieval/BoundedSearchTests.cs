@@ -159,6 +159,52 @@ public class BoundedSearchTests
     }
 
     [Fact]
+    public async Task Bound_AnyTermsOfAPassage_NeverBelowItsScore()
+    {
+        // The search scores a passage that repeats some of a conjunction's terms in full only when this bound could
+        // reach the top: it must never be below the score, whichever of them the passage repeats.
+        var statistics = await GeneratedStatisticsAsync();
+        var ceilings = NormCeilings.Build(statistics, 1.2, 0.75);
+        var random = new Random(5);
+        var words = Vocabulary.Take(30).ToArray();
+        var hashes = words.Select(w => PassageStatistics.Hash(w)).ToArray();
+        var weights = words.Select(_ => 0.5 + (random.NextDouble() * 5)).ToArray();
+        var repeating = hashes.Select(h =>
+        {
+            var set = new ulong[(statistics.MaxRowId >> 6) + 1];
+            statistics.MarkRepeats(h, set);
+            return set;
+        }).ToArray();
+
+        var closer = 0;
+        for (var rowid = 1L; rowid <= statistics.MaxRowId; rowid++)
+        {
+            var termBits = random.Next(1, 1 << 30);
+            double repeated = 0, once = 0, all = 0;
+            for (var i = 0; i < words.Length; i++)
+            {
+                if ((termBits & (1 << i)) != 0)
+                {
+                    all += weights[i];
+                    _ = FrequentTermPostings.Contains(repeating[i], rowid) ? repeated += weights[i] : once += weights[i];
+                }
+            }
+
+            if (repeated == 0)
+            {
+                continue;
+            }
+
+            var score = statistics.Score(rowid, termBits, weights, hashes, 1.2, 0.75);
+            var bound = ceilings.Bound(rowid, repeated, once, statistics, 1.2, 0.75);
+            Assert.True(bound >= score, $"passage {rowid}: bound {bound} below its score {score}");
+            closer += bound < all * ceilings.Of(rowid) ? 1 : 0;
+        }
+
+        Assert.True(closer > 100, "the bound is closer than the ceiling for most passages");
+    }
+
+    [Fact]
     public async Task RetrieveAsync_ManyThreadsAtOnce_SameHitsAsOneAtATime()
     {
         // SQLite runs in multi-thread mode (SqliteRuntime): safe only while no connection is used by two threads at once.
