@@ -144,8 +144,22 @@ internal sealed class BoundedBm25Search
         visited.Clear();
         var top = new PriorityQueue<ScoredPassage, ScoredPassage>(k + 1, WorstFirst.Instance);
         var threshold = double.NegativeInfinity;
+        CollectRareCandidates(candidates, common, sets, weights, hashes, visited, top, ref threshold, k);
+        CollectConjunctions(common, sets, weights, hashes, visited, top, ref threshold, k, cancellationToken);
 
-        // 2. Each common term, only among the rare terms' passages: one bit-set read per candidate and term.
+        var result = new List<ScoredPassage>(top.Count);
+        while (top.Count > 0)
+        {
+            result.Add(top.Dequeue());
+        }
+
+        result.Reverse();
+        return result;
+    }
+
+    // 2. Each common term, only among the rare terms' passages: one bit-set read per candidate and term.
+    private void CollectRareCandidates(RarePostings.Candidates candidates, List<int> common, FrequentTermPostings.TermSets[] sets, double[] weights, int[] hashes, Span<ulong> visited, PriorityQueue<ScoredPassage, ScoredPassage> top, ref double threshold, int k)
+    {
         var rowids = candidates.RowIds;
         var rareBits = candidates.TermBits;
         for (var c = 0; c < rowids.Length; c++)
@@ -172,10 +186,13 @@ internal sealed class BoundedBm25Search
 
             threshold = Offer(top, rowid, _statistics.Score(rowid, all, weights, hashes, K1, B), all, k);
         }
+    }
 
-        // 3. Passages without a rare term: conjunctions of common terms, heaviest first, while one could still enter
-        // the top k. A conjunction's supersets are heavier, so they came first: a passage not yet visited holds exactly
-        // the conjunction's terms.
+    // 3. Passages without a rare term: conjunctions of common terms, heaviest first, while one could still enter the
+    // top k. A conjunction's supersets are heavier, so they came first: a passage not yet visited holds exactly the
+    // conjunction's terms, or more of them and could not enter under those (it cannot under fewer either).
+    private void CollectConjunctions(List<int> common, FrequentTermPostings.TermSets[] sets, double[] weights, int[] hashes, Span<ulong> visited, PriorityQueue<ScoredPassage, ScoredPassage> top, ref double threshold, int k, CancellationToken cancellationToken)
+    {
         var subsets = new List<(int Mask, int TermBits, double Weight)>();
         for (var mask = 1; mask < 1 << common.Count; mask++)
         {
@@ -279,15 +296,6 @@ internal sealed class BoundedBm25Search
                 }
             }
         }
-
-        var result = new List<ScoredPassage>(top.Count);
-        while (top.Count > 0)
-        {
-            result.Add(top.Dequeue());
-        }
-
-        result.Reverse();
-        return result;
     }
 
     // The sum of the weights of the terms in termBits.
