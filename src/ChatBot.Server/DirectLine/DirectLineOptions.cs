@@ -22,9 +22,10 @@ public sealed class DirectLineOptions
     /// <summary>
     /// Activities kept across all conversations: the store's memory bound (an answer's activity is a few KB, and the
     /// answer remembered for feedback on it as much again). Past this the least recently used conversations lose the
-    /// activities their clients have fetched and their remembered answers, until the store is back to nine tenths of it;
-    /// they go on, their watermarks valid. A reply not yet fetched is never dropped this way, nor anything of the
-    /// conversation being answered.
+    /// activities their clients have shown they hold (by fetching after them), and with them their remembered answers,
+    /// until the store is back to nine tenths of it; they go on, their watermarks valid. Nothing else is dropped this
+    /// way: not a reply still on its way, nor anything of the conversation being appended to. So the bound is soft:
+    /// while replies wait unfetched, the store holds more.
     /// </summary>
     [Range(100, 10_000_000)]
     public int MaxActivities { get; set; } = 10_000;

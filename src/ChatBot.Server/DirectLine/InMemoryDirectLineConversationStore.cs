@@ -97,7 +97,9 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
             conversation.Appended = NewSignal();
         }
 
-        if (Interlocked.Read(ref _kept) > Interlocked.Read(ref _forgetPast))
+        // One pass at a time: the append that claims it (the threshold set out of reach) runs it; the others go on.
+        var past = Interlocked.Read(ref _forgetPast);
+        if (Interlocked.Read(ref _kept) > past && Interlocked.CompareExchange(ref _forgetPast, long.MaxValue, past) == past)
         {
             ForgetHistories(conversation);
         }
@@ -106,38 +108,44 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
     }
 
     // The least recently used conversations, other than the one being appended to, give up the activities their
-    // clients have fetched and their remembered answers, until the store holds nine tenths of its bound: one pass over
-    // the map for many appends.
+    // clients have fetched, and with them their remembered answers, until the store holds nine tenths of its bound: one
+    // pass over the map for many appends. The map is copied under its lock and sorted outside it.
     private void ForgetHistories(Conversation appending)
     {
-        List<Conversation> oldestFirst;
-        lock (_gate)
-        {
-            oldestFirst = [.. _conversations.Values.Where(c => c != appending).OrderBy(c => c.LastUsed)];
-        }
-
         var target = _options.MaxActivities / 10 * 9;
-        foreach (var conversation in oldestFirst)
+        try
         {
-            if (Interlocked.Read(ref _kept) <= target)
+            (DateTimeOffset LastUsed, Conversation Conversation)[] all;
+            lock (_gate)
             {
-                break;
+                all = [.. _conversations.Values.Where(c => c != appending).Select(c => (c.LastUsed, c))];
             }
 
-            lock (conversation.Gate)
+            Array.Sort(all, (x, y) => x.LastUsed.CompareTo(y.LastUsed));
+            foreach (var (_, conversation) in all)
             {
-                Forget(conversation);
+                if (Interlocked.Read(ref _kept) <= target)
+                {
+                    break;
+                }
+
+                lock (conversation.Gate)
+                {
+                    Forget(conversation);
+                }
             }
         }
-
-        // Short of the target (replies not yet fetched): the next pass waits for another tenth of the bound, so a store
-        // full of them does not sort its conversations at every append.
-        var kept = Interlocked.Read(ref _kept);
-        Interlocked.Exchange(ref _forgetPast, kept <= target ? _options.MaxActivities : kept + (_options.MaxActivities / 10));
+        finally
+        {
+            // Short of the target (replies not yet fetched), the next pass waits for another tenth of the bound, so a
+            // store full of them does not sort its conversations at every append.
+            var kept = Interlocked.Read(ref _kept);
+            Interlocked.Exchange(ref _forgetPast, kept <= target ? _options.MaxActivities : kept + (_options.MaxActivities / 10));
+        }
     }
 
     // Under the conversation's gate: the activities its client has fetched leave the store (one not yet fetched is a
-    // reply still on its way), and its remembered answers go with them.
+    // reply still on its way). When any did, its remembered answers go with them; feedback on those finds nothing.
     private void Forget(Conversation conversation, bool all = false)
     {
         var forgotten = 0;
@@ -147,9 +155,12 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
             forgotten++;
         }
 
-        Interlocked.Add(ref _kept, -forgotten);
-        conversation.Answers.Clear();
-        conversation.AnswerOrder.Clear();
+        if (forgotten > 0)
+        {
+            Interlocked.Add(ref _kept, -forgotten);
+            conversation.Answers.Clear();
+            conversation.AnswerOrder.Clear();
+        }
     }
 
     // Under the map's lock: the conversation and its history leave the store.
@@ -177,7 +188,9 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
         lock (conversation.Gate)
         {
             var activities = conversation.Activities.Where(entry => entry.Sequence > after).Select(entry => entry.Activity).ToList();
-            conversation.Fetched = Math.Max(conversation.Fetched, conversation.LastSequence);
+            // A client asking for what follows a watermark holds everything up to it: the stream sent it, or a poll's
+            // page reached it. What this page carries counts only once the next fetch shows it arrived.
+            conversation.Fetched = Math.Max(conversation.Fetched, Math.Min(after, conversation.LastSequence));
             var next = Math.Max(after, conversation.LastSequence).ToString(CultureInfo.InvariantCulture);
             return Task.FromResult<DirectLineActivitySet?>(new DirectLineActivitySet(activities, next));
         }
@@ -300,7 +313,7 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
 
         public long LastSequence { get; set; }
 
-        /// <summary>The last sequence a page of activities has carried to the client (under <see cref="Gate"/>).</summary>
+        /// <summary>The last sequence the client has shown it holds, by fetching after it (under <see cref="Gate"/>).</summary>
         public long Fetched { get; set; }
 
         /// <summary>Set, under <see cref="Gate"/>, when the conversation leaves the map: nothing more is appended.</summary>

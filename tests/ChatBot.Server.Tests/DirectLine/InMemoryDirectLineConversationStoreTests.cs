@@ -71,7 +71,29 @@ public sealed class InMemoryDirectLineConversationStoreTests
         foreach (var id in new[] { "old", "middle", "new" })
         {
             Assert.Equal(40, (await store.GetActivitiesAsync(id, null, CancellationToken.None))!.Activities.Count);
+            Assert.NotNull(await store.FindAnswerAsync(id, "a1", CancellationToken.None));
         }
+    }
+
+    [Fact]
+    public async Task AppendAsync_PastMaxActivities_APageNotYetShownToHaveArrivedIsKept()
+    {
+        // A page read without a watermark (a reconnect learning where the conversation stands) proves nothing arrived.
+        var store = new InMemoryDirectLineConversationStore(Options.Create(new DirectLineOptions { MaxActivities = 100, MaxActivitiesPerConversation = 200 }), new Clock());
+        await store.CreateAsync("read", CancellationToken.None);
+        await store.CreateAsync("busy", CancellationToken.None);
+        for (var i = 0; i < 60; i++)
+        {
+            await store.AppendAsync("read", new DirectLineActivity { Type = "message", Text = $"{i}" }, CancellationToken.None);
+        }
+
+        await store.GetActivitiesAsync("read", null, CancellationToken.None);
+        for (var i = 0; i < 60; i++)
+        {
+            await store.AppendAsync("busy", new DirectLineActivity { Type = "message", Text = $"{i}" }, CancellationToken.None);
+        }
+
+        Assert.Equal(60, (await store.GetActivitiesAsync("read", null, CancellationToken.None))!.Activities.Count);
     }
 
     // Three conversations of 40 activities each, appended one after the other (the first the least recently used), in a
@@ -84,13 +106,16 @@ public sealed class InMemoryDirectLineConversationStoreTests
         {
             await store.CreateAsync(id, CancellationToken.None);
             await store.RememberAnswerAsync(id, "a1", new AnsweredTurn("q", new ChatBot.Core.Answering.Answer { Question = "q", StandaloneQuestion = "q", Text = "t", Mode = ChatBot.Core.Answering.AnswerMode.Extractive, PromptVersion = "v" }), CancellationToken.None);
+            string? watermark = null;
             for (var i = 0; i < 40; i++)
             {
                 clock.Now += TimeSpan.FromSeconds(1);
                 await store.AppendAsync(id, new DirectLineActivity { Type = "message", Text = $"{id} {i}" }, CancellationToken.None);
                 if (fetched)
                 {
-                    await store.GetActivitiesAsync(id, null, CancellationToken.None);
+                    // As a client polls: each request after the watermark of the page before shows that page arrived.
+                    watermark = (await store.GetActivitiesAsync(id, watermark, CancellationToken.None))!.Watermark;
+                    await store.GetActivitiesAsync(id, watermark, CancellationToken.None);
                 }
             }
         }
