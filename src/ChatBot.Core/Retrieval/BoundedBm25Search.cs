@@ -189,8 +189,8 @@ internal sealed class BoundedBm25Search
     }
 
     // 3. Passages without a rare term: conjunctions of common terms, heaviest first, while one could still enter the
-    // top k. A conjunction's supersets are heavier, so they came first: a passage not yet visited holds exactly the
-    // conjunction's terms, or more of them and could not enter under those (it cannot under fewer either).
+    // top k. A conjunction's supersets are heavier, so they came first: a passage it reaches holds exactly its terms
+    // (what a heavier one passed over unvisited, it passes over too, its weight lower and the threshold no lower).
     private void CollectConjunctions(List<int> common, FrequentTermPostings.TermSets[] sets, double[] weights, int[] hashes, Span<ulong> visited, PriorityQueue<ScoredPassage, ScoredPassage> top, ref double threshold, int k, CancellationToken cancellationToken)
     {
         var subsets = new List<(int Mask, int TermBits, double Weight)>();
