@@ -52,6 +52,12 @@ internal sealed class BoundedBm25Search
     /// <summary>Rows read whole per lookup at most.</summary>
     public int Budget { get; }
 
+    /// <summary>
+    /// Whether what cannot enter the top is passed over (the default). Off, every candidate is scored: the same result,
+    /// slower, which is what the tests hold the pruned search to.
+    /// </summary>
+    public bool Prune { get; init; } = true;
+
     /// <summary>The FTS5 expressions run, for the result's trace.</summary>
     public List<string> Queries { get; } = [];
 
@@ -184,7 +190,7 @@ internal sealed class BoundedBm25Search
                 continue;
             }
 
-            threshold = Offer(top, rowid, _statistics.Score(rowid, all, weights, hashes, K1, B), all, k);
+            threshold = Bar(Offer(top, rowid, _statistics.Score(rowid, all, weights, hashes, K1, B), all, k));
         }
     }
 
@@ -260,7 +266,7 @@ internal sealed class BoundedBm25Search
                     var score = _statistics.Score(rowid, termBits, weights, [], K1, B);
                     if (score >= threshold)
                     {
-                        threshold = Offer(top, rowid, score, termBits, k);
+                        threshold = Bar(Offer(top, rowid, score, termBits, k));
                     }
                 }
 
@@ -291,12 +297,15 @@ internal sealed class BoundedBm25Search
 
                     if (_ceilings.Bound(rowid, repeated, single, _statistics, K1, B) >= threshold)
                     {
-                        threshold = Offer(top, rowid, _statistics.Score(rowid, termBits, weights, hashes, K1, B), termBits, k);
+                        threshold = Bar(Offer(top, rowid, _statistics.Score(rowid, termBits, weights, hashes, K1, B), termBits, k));
                     }
                 }
             }
         }
     }
+
+    // The score a passage must reach from now on, given the worst of a full top: none when not pruning.
+    private double Bar(double worst) => Prune ? worst : double.NegativeInfinity;
 
     // The sum of the weights of the terms in termBits.
     private static double Weight(int termBits, double[] weights)

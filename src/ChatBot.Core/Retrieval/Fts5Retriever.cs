@@ -98,7 +98,11 @@ public sealed class Fts5Retriever : IRetriever
     /// <paramref name="k"/> passage ids. This is what approximates <see cref="ExhaustiveSearch"/>; benchmarks measure
     /// recall@k of one against the other.
     /// </summary>
-    public IReadOnlyList<string> BoundedSearch(string question, int k, CancellationToken cancellationToken)
+    public IReadOnlyList<string> BoundedSearch(string question, int k, CancellationToken cancellationToken) =>
+        BoundedSearch(question, k, prune: true, cancellationToken);
+
+    /// <summary><see cref="BoundedSearch(string, int, CancellationToken)"/>, with <see cref="BoundedBm25Search.Prune"/> as given (tests).</summary>
+    internal IReadOnlyList<string> BoundedSearch(string question, int k, bool prune, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         if (!File.Exists(_index.Path) || k <= 0)
@@ -116,7 +120,7 @@ public sealed class Fts5Retriever : IRetriever
         using var transaction = connection.BeginTransaction(deferred: true);
         var cache = Refresh(connection, transaction);
         var chosen = ChooseTerms(connection, terms);
-        var search = new BoundedBm25Search(connection, cache.Statistics, cache.Ceilings, cache.Postings, Budget, _options.MaxTerms);
+        var search = new BoundedBm25Search(connection, cache.Statistics, cache.Ceilings, cache.Postings, Budget, _options.MaxTerms) { Prune = prune };
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT a.id, p.ordinal FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid = $r";

@@ -122,6 +122,23 @@ public class BoundedSearchTests
     }
 
     [Fact]
+    public async Task BoundedSearch_SmallBudget_SameRankingAsScoringEveryCandidate()
+    {
+        // Every skip of the bounded search (block-max, the length-only part, the ceilings and the closer bound) must
+        // leave the ranking as scoring every candidate leaves it, ties and their order included.
+        using var f = await GeneratedAsync(400, new RetrievalOptions { Candidates = 5 });
+        foreach (var k in new[] { 3, 10, 30 })
+        {
+            foreach (var question in Questions())
+            {
+                var pruned = f.Retriever.BoundedSearch(question, k, prune: true, CancellationToken.None);
+                var everything = f.Retriever.BoundedSearch(question, k, prune: false, CancellationToken.None);
+                Assert.Equal(everything, pruned);
+            }
+        }
+    }
+
+    [Fact]
     public async Task BoundedSearch_LargeBudget_MatchesExhaustiveTopTen()
     {
         // Every posting fits the budget: candidates are complete and scored with exact frequencies, as FTS5 does.
