@@ -176,7 +176,18 @@ public sealed class WebChatTurnHandler(
 
         if (helpful)
         {
-            await StoreAsync(turn, answerKey, helpful: true, reason: null, cancellationToken);
+            if (!await StoreAsync(turn, answerKey, helpful: true, reason: null, cancellationToken))
+            {
+                await SayNotRecordedAsync(turn, cancellationToken);
+            }
+
+            return;
+        }
+
+        // No reasons to offer for an answer the store no longer holds: they could not be recorded.
+        if (await conversations.FindAnswerAsync(turn.ConversationId, answerKey, cancellationToken) is null)
+        {
+            await SayNotRecordedAsync(turn, cancellationToken);
             return;
         }
 
@@ -203,7 +214,18 @@ public sealed class WebChatTurnHandler(
                 WebChatAnswerRenderer.Say($"Thank you. Recorded for the editors: {FeedbackReasons.LabelOf(code)?.ToLowerInvariant()}.", replyToId: turn.Activity.Id),
                 cancellationToken);
         }
+        else
+        {
+            await SayNotRecordedAsync(turn, cancellationToken);
+        }
     }
+
+    // Feedback on an answer the conversation no longer holds (the store forgets old ones): said, not silently dropped.
+    private async Task SayNotRecordedAsync(DirectLineTurn turn, CancellationToken cancellationToken) =>
+        await conversations.AppendAsync(
+            turn.ConversationId,
+            WebChatAnswerRenderer.Say("Sorry, that answer is no longer kept in this conversation, so your feedback was not recorded.", replyToId: turn.Activity.Id),
+            cancellationToken);
 
     private async Task<bool> StoreAsync(DirectLineTurn turn, string answerKey, bool helpful, string? reason, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatBot.Core.Feedback;
 using ChatBot.Server.Tests.Fakes;
+using ChatBot.Server.Widget;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Server.Tests.DirectLine;
@@ -161,6 +162,26 @@ public sealed class DirectLineEndpointsTests : IDisposable
         Assert.Equal("0123456789ab", stored.PromptVersion);
         Assert.Equal("webchat", stored.Channel);
         Assert.Equal(0, _factory.Answering.Requests.Count(r => r.Question == "Misattributed"));
+    }
+
+    [Fact]
+    public async Task Feedback_OnAnAnswerNoLongerKept_SaysItWasNotRecorded()
+    {
+        // The store forgets old answers (DirectLine:MaxActivities and the per-conversation limit): feedback on one must
+        // not vanish without a word, nor offer reasons it cannot record.
+        var client = new DirectLineClient(_factory.CreateClient());
+        await client.StartAsync();
+        var forgotten = new JsonObject { ["@type"] = "DislikeAction", ["@id"] = $"{WebChatAnswerRenderer.FeedbackIdPrefix}no-such-answer:dislike" };
+
+        await client.PostAsync(new { type = "event", name = "webchat:activity-status/feedback", entities = new[] { forgotten } });
+
+        var reply = await client.WaitForAsync(a => DirectLineClient.IsBotMessage(a) && a["text"]!.GetValue<string>().Contains("not recorded", StringComparison.Ordinal));
+        Assert.Null(reply["suggestedActions"]);
+        var store = _factory.Services.GetRequiredService<IFeedbackStore>();
+        await foreach (var record in store.ReadAsync(null, CancellationToken.None))
+        {
+            Assert.Fail($"a record was stored: {record.Question}");
+        }
     }
 
     [Fact]
