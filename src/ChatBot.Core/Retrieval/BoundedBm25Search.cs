@@ -295,7 +295,7 @@ internal sealed class BoundedBm25Search
                         }
                     }
 
-                    if (_ceilings.Bound(rowid, repeated, single, _statistics, K1, B) >= threshold)
+                    if (_ceilings.Bound(rowid, repeated, single) >= threshold)
                     {
                         threshold = Bar(Offer(top, rowid, _statistics.Score(rowid, termBits, weights, hashes, K1, B), termBits, k));
                     }

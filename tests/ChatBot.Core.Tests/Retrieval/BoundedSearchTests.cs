@@ -213,7 +213,7 @@ public class BoundedSearchTests
             }
 
             var score = statistics.Score(rowid, termBits, weights, hashes, 1.2, 0.75);
-            var bound = ceilings.Bound(rowid, repeated, once, statistics, 1.2, 0.75);
+            var bound = ceilings.Bound(rowid, repeated, once);
             Assert.True(bound >= score, $"passage {rowid}: bound {bound} below its score {score}");
             closer += bound < all * ceilings.Of(rowid) ? 1 : 0;
         }
