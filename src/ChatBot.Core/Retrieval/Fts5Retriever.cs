@@ -75,7 +75,7 @@ public sealed class Fts5Retriever : IRetriever
                 return Task.FromResult(RetrievalResult.Empty);
             }
 
-            var search = new BoundedBm25Search(connection, cache.Statistics, cache.Ceilings, cache.Postings, Budget, _options.MaxTerms);
+            var search = Search(connection, cache);
             // The BM25 top of a pool a few times the answer's size, then the answer-oriented re-rank over that pool.
             var pool = Math.Max(query.Limit * 3, 30);
             var scored = search.Search(chosen.Select(t => (t.Term, t.Frequency)).ToList(), pool, cancellationToken);
@@ -120,7 +120,7 @@ public sealed class Fts5Retriever : IRetriever
         using var transaction = connection.BeginTransaction(deferred: true);
         var cache = Refresh(connection, transaction);
         var chosen = ChooseTerms(connection, terms);
-        var search = new BoundedBm25Search(connection, cache.Statistics, cache.Ceilings, cache.Postings, Budget, _options.MaxTerms) { Prune = prune };
+        var search = Search(connection, cache, prune);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT a.id, p.ordinal FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid = $r";
@@ -191,6 +191,10 @@ public sealed class Fts5Retriever : IRetriever
     }
 
     // Drops cached frequencies, passage lengths and articles when the index has changed since they were read.
+    // A bounded search over this generation's in-memory structures, on the question's connection.
+    private BoundedBm25Search Search(SqliteConnection connection, GenerationCache cache, bool prune = true) =>
+        new(connection, cache.Statistics, cache.Ceilings, cache.Postings, Budget, _options.MaxTerms) { Prune = prune };
+
     private GenerationCache Refresh(SqliteConnection connection, SqliteTransaction transaction)
     {
         // A raw statement rather than a command and its reader: this runs for every question.
@@ -498,7 +502,8 @@ public sealed class Fts5Retriever : IRetriever
 
     private sealed record ChosenTerm(string Term, long Frequency, bool IsEntity);
 
-    // What retrieval keeps in memory per index generation: passage lengths, frequent terms' postings, passages' articles.
+    // What retrieval keeps in memory per index generation: passage lengths and repeated tokens, their norm ceilings,
+    // frequent terms' postings, passages' articles.
     private sealed record GenerationCache(long Generation, PassageStatistics Statistics, NormCeilings Ceilings, FrequentTermPostings Postings, PassageArticles Articles);
 
     private sealed record Candidate(long RowId, double Bm25, int Coverage, string Outlet, DateOnly? Published)

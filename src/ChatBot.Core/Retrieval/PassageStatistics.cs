@@ -105,8 +105,14 @@ internal sealed class PassageStatistics
         var known = rowid >= 0 && rowid < _lengths.Length;
         // The same operations in the same order as Norm, so the score is the same to the last bit.
         var lengthFactor = k1 * (1 - b + (b * (known ? _lengths[rowid] : Average) / Average));
-        var start = known && !hashes.IsEmpty ? _repeatStart[rowid] : 0;
-        var repeats = known && !hashes.IsEmpty ? _repeatHash.AsSpan(start, _repeatStart[rowid + 1] - start) : default;
+        var start = 0;
+        ReadOnlySpan<int> repeats = default;
+        if (known && !hashes.IsEmpty)
+        {
+            start = _repeatStart[rowid];
+            repeats = _repeatHash.AsSpan(start, _repeatStart[rowid + 1] - start);
+        }
+
         var score = 0.0;
         for (var bits = (uint)termBits; bits != 0; bits &= bits - 1)
         {
