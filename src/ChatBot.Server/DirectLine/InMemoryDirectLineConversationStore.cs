@@ -7,8 +7,8 @@ namespace ChatBot.Server.DirectLine;
 /// Direct Line conversations in this process's memory: at most <see cref="DirectLineOptions.MaxConversations"/>
 /// (the least recently used goes first), each keeping its last <see cref="DirectLineOptions.MaxActivitiesPerConversation"/>
 /// activities and as many remembered answers, forgotten after <see cref="DirectLineOptions.IdleExpiryMinutes"/> idle;
-/// and at most <see cref="DirectLineOptions.MaxActivities"/> activities in all (the least recently used conversations
-/// give up their history first).
+/// and about <see cref="DirectLineOptions.MaxActivities"/> activities in all (past it, the least recently used
+/// conversations give up first what their clients have shown they hold).
 /// </summary>
 /// <remarks>Thread-safe: a lock for the map, and one per conversation for its queue.</remarks>
 public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptions> options, TimeProvider time) : IDirectLineConversationStore
