@@ -223,7 +223,7 @@ public sealed class Fts5Retriever : IRetriever
             var fresh = new GenerationCache(
                 generation,
                 statistics,
-                NormCeilings.Build(statistics, BoundedBm25Search.K1, BoundedBm25Search.B),
+                new NormCeilings(statistics, BoundedBm25Search.K1, BoundedBm25Search.B),
                 new FrequentTermPostings(statistics, FrequentTermBytes),
                 PassageArticles.Read(connection, transaction));
             _cache = fresh;

@@ -16,35 +16,24 @@ internal sealed class NormCeilings
     private readonly PassageStatistics _statistics;
     private readonly double _k1;
     private readonly double _b;
+    private readonly double _step;
     private readonly byte[] _passages;
     private readonly byte[] _blocks;
     private readonly byte[] _onceBlocks;
-    private readonly double _step;
 
-    private NormCeilings(PassageStatistics statistics, double k1, double b, byte[] passages, byte[] blocks, byte[] onceBlocks, double step, double largest)
+    /// <summary>The ceilings of every passage of <paramref name="statistics"/>, for BM25 with <paramref name="k1"/> and <paramref name="b"/>.</summary>
+    public NormCeilings(PassageStatistics statistics, double k1, double b)
     {
         _statistics = statistics;
         _k1 = k1;
         _b = b;
-        _passages = passages;
-        _blocks = blocks;
-        _onceBlocks = onceBlocks;
-        _step = step;
-        Largest = largest;
-    }
-
-    /// <summary>At least every passage's ceiling: no passage with any terms of total idf W scores above W times this.</summary>
-    public double Largest { get; }
-
-    public static NormCeilings Build(PassageStatistics statistics, double k1, double b)
-    {
         // A fixed scale: the factor tends to k1 + 1 as the frequency grows and never exceeds it, so 254 steps of
         // (k1 + 1) / 254 cover every passage.
-        var step = (k1 + 1) / 254;
+        _step = (k1 + 1) / 254;
         var count = statistics.MaxRowId + 1;
-        var passages = new byte[count];
-        var blocks = new byte[(count + BlockSize - 1) / BlockSize];
-        var onceBlocks = new byte[blocks.Length];
+        _passages = new byte[count];
+        _blocks = new byte[(count + BlockSize - 1) / BlockSize];
+        _onceBlocks = new byte[_blocks.Length];
         byte largest = 0;
         for (var rowid = 0L; rowid < count; rowid++)
         {
@@ -54,15 +43,18 @@ internal sealed class NormCeilings
                 continue;
             }
 
-            var code = Code(statistics.Norm(rowid, statistics.LargestCount(rowid), k1, b), step);
-            passages[rowid] = code;
-            blocks[rowid / BlockSize] = Math.Max(blocks[rowid / BlockSize], code);
-            onceBlocks[rowid / BlockSize] = Math.Max(onceBlocks[rowid / BlockSize], Code(statistics.Norm(rowid, 1, k1, b), step));
+            var code = Code(statistics.Norm(rowid, statistics.LargestCount(rowid), k1, b));
+            _passages[rowid] = code;
+            _blocks[rowid / BlockSize] = Math.Max(_blocks[rowid / BlockSize], code);
+            _onceBlocks[rowid / BlockSize] = Math.Max(_onceBlocks[rowid / BlockSize], Code(statistics.Norm(rowid, 1, k1, b)));
             largest = Math.Max(largest, code);
         }
 
-        return new NormCeilings(statistics, k1, b, passages, blocks, onceBlocks, step, largest * step);
+        Largest = largest * _step;
     }
+
+    /// <summary>At least every passage's ceiling: no passage with any terms of total idf W scores above W times this.</summary>
+    public double Largest { get; }
 
     /// <summary>At least <see cref="PassageStatistics.Norm"/> of any term in passage <paramref name="rowid"/> (unknown passages: no bound).</summary>
     public double Of(long rowid) => (ulong)rowid < (ulong)_passages.Length ? _passages[rowid] * _step : double.PositiveInfinity;
@@ -87,5 +79,5 @@ internal sealed class NormCeilings
         (repeated * Of(rowid)) + (once * _statistics.Norm(rowid, 1, _k1, _b));
 
     // Rounded up, plus one step for the rounding of the division: the code's value is never below the factor.
-    private static byte Code(double norm, double step) => (byte)Math.Min(255, Math.Ceiling(norm / step) + 1);
+    private byte Code(double norm) => (byte)Math.Min(255, Math.Ceiling(norm / _step) + 1);
 }

@@ -81,7 +81,7 @@ public class BoundedSearchTests
         // of 64 passages when the block's ceiling cannot: neither may be below the norm of the passage's most repeated
         // token.
         var statistics = await GeneratedStatisticsAsync();
-        var ceilings = NormCeilings.Build(statistics, 1.2, 0.75);
+        var ceilings = new NormCeilings(statistics, 1.2, 0.75);
 
         Assert.True(statistics.MaxRowId > 200);
         var repeating = 0;
@@ -181,7 +181,7 @@ public class BoundedSearchTests
         // The search scores a passage that repeats some of a conjunction's terms in full only when this bound could
         // reach the top: it must never be below the score, whichever of them the passage repeats.
         var statistics = await GeneratedStatisticsAsync();
-        var ceilings = NormCeilings.Build(statistics, 1.2, 0.75);
+        var ceilings = new NormCeilings(statistics, 1.2, 0.75);
         var random = new Random(5);
         var words = Vocabulary.Take(30).ToArray();
         var hashes = words.Select(w => PassageStatistics.Hash(w)).ToArray();
