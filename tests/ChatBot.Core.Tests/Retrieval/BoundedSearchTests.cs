@@ -197,13 +197,22 @@ public class BoundedSearchTests
         for (var rowid = 1L; rowid <= statistics.MaxRowId; rowid++)
         {
             var termBits = random.Next(1, 1 << 30);
-            double repeated = 0, once = 0, all = 0;
+            var repeated = 0.0;
+            var once = 0.0;
+            var all = 0.0;
             for (var i = 0; i < words.Length; i++)
             {
                 if ((termBits & (1 << i)) != 0)
                 {
                     all += weights[i];
-                    _ = FrequentTermPostings.Contains(repeating[i], rowid) ? repeated += weights[i] : once += weights[i];
+                    if (FrequentTermPostings.Contains(repeating[i], rowid))
+                    {
+                        repeated += weights[i];
+                    }
+                    else
+                    {
+                        once += weights[i];
+                    }
                 }
             }
 
